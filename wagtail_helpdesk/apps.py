@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailHelpdeskConfig(AppConfig):
+    name = "wagtail_helpdesk"
+    label = "wagtail_helpdesk"
+    verbose_name = _("Helpdesk")
+    # Explicit, so a host's DEFAULT_AUTO_FIELD never creates migrations in our app.
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  registers system checks
+        from . import conf  # noqa: F401  connects the setting_changed receiver

@@ -1,0 +1,12 @@
+"""The periodic tasks a host merges into its ``CELERY_BEAT_SCHEDULE``::
+
+    from wagtail_helpdesk.beat import BEAT_SCHEDULE
+    CELERY_BEAT_SCHEDULE = {**BEAT_SCHEDULE, **your_own}
+
+A static schedule, because django-celery-beat cannot be installed with every
+Django version we support.
+"""
+
+BEAT_SCHEDULE = {
+    "wagtail-helpdesk-flush-outbox": {"task": "wagtail_helpdesk.flush_outbox", "schedule": 60.0},
+}

@@ -1,0 +1,41 @@
+"""Domain errors.  They carry a message fit to show a user; no HTTP codes here."""
+
+
+class HelpdeskError(Exception):
+    """Base class of every error the helpdesk domain raises on purpose."""
+
+
+class IllegalTransition(HelpdeskError):
+    """A ticket cannot move from its current status to the one asked for."""
+
+
+class AlreadyClaimed(HelpdeskError):
+    """Somebody else claimed the ticket first."""
+
+
+class TicketMerged(HelpdeskError):
+    """The ticket was merged into another one and takes no further changes."""
+
+
+class InvalidInbound(HelpdeskError):
+    """An inbound message was rejected; ``errors`` maps field names to messages."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+
+
+class UnknownChannel(HelpdeskError):
+    """No registered channel has the given code."""
+
+
+class RetryableDeliveryError(HelpdeskError):
+    """Raised by a channel's ``send()`` when delivery may succeed later."""
+
+
+class PermanentDeliveryError(HelpdeskError):
+    """Raised by a channel's ``send()`` when retrying cannot help (bad address)."""
+
+
+class NotAllowed(HelpdeskError):
+    """The acting user may not do this to this ticket."""

@@ -1,0 +1,232 @@
+"""The public plugin API of wagtail-helpdesk.
+
+Every hook is named ``helpdesk_*`` and is called with keyword arguments only.
+The docstrings below are the reference documentation; ``docs/plugins/hooks.rst``
+renders them.  An implementation may accept fewer arguments than the spec
+(pluggy's opt-in arguments).
+
+Families, named by what the caller does with the result:
+
+* registries ``helpdesk_register_*`` return a list; all results are collected;
+* decisions (``firstresult``) return one answer or ``None`` for "not mine";
+* contributions: every result is used and merged in a documented order;
+* notifications: called after commit, the return value is ignored.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from .models import Customer, Ticket
+    from .types import (
+        AutoReply,
+        Channel,
+        Classification,
+        ContextPanel,
+        InboundMessage,
+        RoutingDecision,
+        TicketEventPayload,
+    )
+
+hookspec = pluggy.HookspecMarker("wagtail_helpdesk")
+
+
+# -------------------------------------------------------------------------
+# Channels
+# -------------------------------------------------------------------------
+
+
+@hookspec
+def helpdesk_register_channels() -> list[Channel]:
+    """Return the channel adapters this plugin provides.
+
+    Called once when the channel registry is first used
+    (``wagtail_helpdesk.services.channels``); results from all plugins are
+    collected.  Two channels with the same ``code`` are a configuration error
+    reported by ``manage.py check``.
+
+    :returns: a list of :class:`wagtail_helpdesk.types.Channel` instances.
+
+    Built-in implementation: ``wagtail_helpdesk.plugins.webform`` (``web``) and
+    ``wagtail_helpdesk.plugins.email`` (``email``).
+
+    Must not: touch the database or the network; registration happens at
+    start-up.
+
+    .. versionadded:: 0.1
+    """
+
+
+# -------------------------------------------------------------------------
+# Intake: matching and classifying an inbound message
+# -------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def helpdesk_match_ticket(message: InboundMessage, customer: Customer) -> Ticket | None:
+    """Find the existing ticket an inbound message continues.
+
+    Called by ``services.intake.receive()`` inside its transaction, after the
+    raw message is stored and the sender resolved to a customer.  Stops at
+    first non-None result.
+
+    :param message: the normalised inbound message.
+    :param customer: the customer the sender resolved to (saved).
+    :returns: the ticket to add the message to, or ``None`` when this plugin
+        does not recognise it (intake then opens a new ticket).  Return a ticket
+        only when the sender is entitled to it (its customer or a follower):
+        a reference in a subject line is not proof of identity.
+
+    Built-in implementation: ``wagtail_helpdesk.plugins.reference_matcher``
+    (``trylast``), which honours ``message.ticket_reference`` and ticket
+    references in ``reply_to`` and the subject.
+
+    Must not: create tickets or messages; do network I/O.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def helpdesk_classify_message(message: InboundMessage, ticket: Ticket) -> Classification | None:
+    """Contribute a classification of a new ticket's first message.
+
+    Called by ``services.intake.receive()`` for new tickets only, before
+    routing, while ``ticket`` is not yet saved.  Every non-None result is used:
+    tags and custom fields are merged (later plugins win on a clash of custom
+    field names), and for ``priority``, ``queue`` and ``category`` the first
+    non-None value in call order wins (pluggy calls the most recently
+    registered plugin first, so site plugins come before built-ins).
+
+    :param message: the normalised inbound message.
+    :param ticket: the new, unsaved ticket (customer, channel, subject set).
+    :returns: a :class:`wagtail_helpdesk.types.Classification` or ``None``.
+
+    Built-in implementation: none; ``example_site.shop`` shows one that
+    recognises order numbers.
+
+    Must not: save ``ticket``; do slow network I/O (intake holds a transaction).
+
+    .. versionadded:: 0.1
+    """
+
+
+# -------------------------------------------------------------------------
+# Routing
+# -------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def helpdesk_route_ticket(ticket: Ticket, message: InboundMessage) -> RoutingDecision | None:
+    """Decide the queue and, optionally, the assignee of a new ticket.
+
+    Called by ``services.intake.receive()`` after classification, before the
+    ticket is first saved.  Stops at first non-None result.  The decision's
+    ``reason`` is recorded in the ticket's ``routed`` event so a manager can
+    see why a ticket went where it went.
+
+    :param ticket: the new, unsaved ticket, with classification applied
+        (``ticket.queue`` may already be set from the channel or a classifier).
+    :param message: the inbound message that opens the ticket.
+    :returns: a :class:`wagtail_helpdesk.types.RoutingDecision`, or ``None``
+        to let the next router decide.
+
+    Built-in implementation: ``wagtail_helpdesk.plugins.default_router``
+    (``trylast``): keeps the queue the channel asked for, else the queue
+    marked default, and assigns nobody.
+
+    Must not: save ``ticket``; do network I/O.
+
+    .. versionadded:: 0.1
+    """
+
+
+# -------------------------------------------------------------------------
+# Replies
+# -------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def helpdesk_choose_auto_reply(ticket: Ticket, event: str, language: str) -> AutoReply | None:
+    """Choose the automatic message sent to the customer for an event.
+
+    Called by the services inside their transaction: by intake with
+    ``event="ticket_created"`` for a new ticket, and by the workflow for
+    customer-visible changes (``"status_changed"``, ``"agent_replied"``).
+    Stops at first non-None result.  The reply is queued in the outbox and
+    delivered after commit.
+
+    :param ticket: the ticket (saved).
+    :param event: what happened, e.g. ``"ticket_created"``.
+    :param language: the customer's language code, or ``""`` when unknown.
+    :returns: a :class:`wagtail_helpdesk.types.AutoReply`, or ``None`` to send
+        nothing (unless a later plugin chooses something).
+
+    Built-in implementation: ``wagtail_helpdesk.plugins.template_autoreply``
+    (``trylast``): the matching reply template edited in the admin, else the
+    packaged default acknowledgement.
+
+    Must not: send anything itself; the outbox delivers.
+
+    .. versionadded:: 0.1
+    """
+
+
+# -------------------------------------------------------------------------
+# Events
+# -------------------------------------------------------------------------
+
+
+@hookspec
+def helpdesk_ticket_event(event: TicketEventPayload) -> None:
+    """React to a change of a ticket.
+
+    Called after the transaction that recorded the event commits, once per
+    event, in order.  A change that rolled back is never announced.  The return
+    value is ignored; an exception is logged and does not affect the change or
+    other plugins.
+
+    :param event: a :class:`wagtail_helpdesk.types.TicketEventPayload`.
+
+    Built-in implementation: none.
+
+    Must not: block for long; queue a Celery task for slow work (webhooks,
+    notifications to other systems).
+
+    .. versionadded:: 0.1
+    """
+
+
+# -------------------------------------------------------------------------
+# Agent UI
+# -------------------------------------------------------------------------
+
+
+@hookspec
+def helpdesk_customer_context_panels(
+    customer: Customer, ticket: Ticket, request: HttpRequest
+) -> list[ContextPanel]:
+    """Contribute panels about the customer to the agent's ticket view.
+
+    Called by ``wagtail_helpdesk.admin.panels`` when an agent opens a ticket;
+    all results are collected and sorted by ``order`` then title.  Typical use:
+    the shop's recent orders for this customer.
+
+    :param customer: the ticket's customer.
+    :param ticket: the ticket being viewed.
+    :param request: the agent's request (for permission checks).
+    :returns: a list of :class:`wagtail_helpdesk.types.ContextPanel`.
+
+    Built-in implementation: none; ``example_site.shop`` shows the customer's
+    orders.
+
+    Must not: make slow network calls without a timeout and a cache; the agent
+    is waiting.
+
+    .. versionadded:: 0.1
+    """

@@ -1,0 +1,34 @@
+"""Models, one module per aggregate; this package re-exports them."""
+
+from .customers import Customer, CustomerIdentity
+from .events import EventKind, TicketEvent
+from .messages import Attachment, InboundRecord, Message, attachment_storage
+from .outbox import OutboundMessage
+from .pages import ContactFormPage, ContactFormPageMixin
+from .queues import CustomField, Queue
+from .reply_templates import ReplyTemplate
+from .tickets import ACTIVE_STATUSES, Priority, Status, Tag, Ticket, TicketFollower, TicketLink
+
+__all__ = [
+    "ACTIVE_STATUSES",
+    "Attachment",
+    "ContactFormPage",
+    "ContactFormPageMixin",
+    "CustomField",
+    "Customer",
+    "CustomerIdentity",
+    "EventKind",
+    "InboundRecord",
+    "Message",
+    "OutboundMessage",
+    "Priority",
+    "Queue",
+    "ReplyTemplate",
+    "Status",
+    "Tag",
+    "Ticket",
+    "TicketEvent",
+    "TicketFollower",
+    "TicketLink",
+    "attachment_storage",
+]

@@ -1,0 +1,81 @@
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class QueueQuerySet(models.QuerySet):
+    def for_agent(self, user) -> "QueueQuerySet":
+        """Queues whose agent groups include ``user`` (all of them for superusers)."""
+        if user.is_superuser:
+            return self
+        return self.filter(groups__user=user).distinct()
+
+
+class Queue(models.Model):
+    """A department that works tickets, e.g. "Returns" or "Repair desk".
+
+    Agents belong to a queue through Django groups, so a site manages people
+    where it already does.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    email = models.EmailField(
+        _("email address"), blank=True, help_text=_("Address customers write to for this queue.")
+    )
+    groups = models.ManyToManyField(
+        Group,
+        verbose_name=_("agent groups"),
+        blank=True,
+        related_name="helpdesk_queues",
+        help_text=_("Members of these groups work this queue's tickets."),
+    )
+    is_default = models.BooleanField(
+        _("default queue"),
+        default=False,
+        help_text=_("New tickets land here when no routing rule decides."),
+    )
+
+    objects = QueueQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("queue")
+        verbose_name_plural = _("queues")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CustomField(models.Model):
+    """A typed extra field tickets of one queue carry, e.g. "serial number"."""
+
+    class FieldType(models.TextChoices):
+        TEXT = "text", _("Text")
+        NUMBER = "number", _("Number")
+        DATE = "date", _("Date")
+        BOOLEAN = "boolean", _("Yes/no")
+        CHOICE = "choice", _("Choice")
+
+    queue = models.ForeignKey(Queue, on_delete=models.CASCADE, related_name="custom_fields")
+    name = models.SlugField(_("name"), max_length=50, help_text=_("Key stored on the ticket."))
+    label = models.CharField(_("label"), max_length=100)
+    field_type = models.CharField(_("type"), max_length=16, choices=FieldType.choices)
+    required = models.BooleanField(_("required"), default=False)
+    choices = models.TextField(_("choices"), blank=True, help_text=_("One choice per line."))
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("custom field")
+        verbose_name_plural = _("custom fields")
+        ordering = ["queue", "sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["queue", "name"], name="helpdesk_customfield_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.queue}: {self.label}"
+
+    @property
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]

@@ -1,0 +1,182 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .customers import Customer
+from .queues import Queue
+
+
+class Status(models.TextChoices):
+    """The fixed stored values of a ticket's status.
+
+    Sites relabel them with ``WAGTAIL_HELPDESK_STATUS_LABELS``; the values, and
+    so the migrations, never change.
+    """
+
+    NEW = "new", _("New")
+    OPEN = "open", _("Open")
+    PENDING = "pending", _("Waiting on customer")
+    ON_HOLD = "on_hold", _("On hold")
+    SOLVED = "solved", _("Solved")
+    CLOSED = "closed", _("Closed")
+
+
+#: Statuses in which the ticket still needs work from the helpdesk.
+ACTIVE_STATUSES = (Status.NEW, Status.OPEN, Status.PENDING, Status.ON_HOLD)
+
+
+class Priority(models.IntegerChoices):
+    LOW = 1, _("Low")
+    NORMAL = 2, _("Normal")
+    HIGH = 3, _("High")
+    URGENT = 4, _("Urgent")
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=50, unique=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TicketQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "TicketQuerySet":
+        """Tickets an agent may see: those in their queues, and those assigned to them.
+
+        The same rule backs the admin, the API and attachment downloads.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        queue_ids = Queue.objects.filter(groups__user=user).values("pk")
+        return self.filter(Q(queue__in=queue_ids) | Q(assignee=user))
+
+    def active(self) -> "TicketQuerySet":
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+
+class Ticket(models.Model):
+    """One matter a customer raised, from any channel, with its whole conversation."""
+
+    reference = models.CharField(_("reference"), max_length=32, unique=True, null=True, editable=False)
+    subject = models.CharField(_("subject"), max_length=255)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.NEW)
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.NORMAL
+    )
+    channel = models.CharField(_("channel"), max_length=32)
+    queue = models.ForeignKey(
+        Queue, verbose_name=_("queue"), null=True, blank=True, on_delete=models.SET_NULL, related_name="tickets"
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="helpdesk_tickets",
+    )
+    customer = models.ForeignKey(
+        Customer, verbose_name=_("customer"), on_delete=models.PROTECT, related_name="tickets"
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="tickets")
+    category = models.CharField(_("category"), max_length=100, blank=True)
+    #: The order, contract or account number the customer wrote about.
+    shop_reference = models.CharField(_("order or contract number"), max_length=100, blank=True, db_index=True)
+    custom_fields = models.JSONField(_("custom fields"), default=dict, blank=True)
+    language = models.CharField(_("language"), max_length=16, blank=True)
+
+    first_response_due = models.DateTimeField(_("first response due"), null=True, blank=True)
+    resolution_due = models.DateTimeField(_("resolution due"), null=True, blank=True)
+    first_responded_at = models.DateTimeField(_("first responded"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    merged_into = models.ForeignKey(
+        "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    #: Last message from anyone; the queue's default ordering.
+    last_activity_at = models.DateTimeField(_("last activity"), auto_now_add=True)
+
+    objects = TicketQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ticket")
+        verbose_name_plural = _("tickets")
+        ordering = ["-last_activity_at"]
+        indexes = [
+            models.Index(fields=["status", "-last_activity_at"], name="helpdesk_tkt_status_act"),
+            models.Index(fields=["queue", "status", "-last_activity_at"], name="helpdesk_tkt_queue_status"),
+            models.Index(fields=["assignee", "status", "-last_activity_at"], name="helpdesk_tkt_assignee"),
+            models.Index(fields=["customer", "-created_at"], name="helpdesk_tkt_customer"),
+            models.Index(fields=["channel", "-created_at"], name="helpdesk_tkt_channel"),
+            models.Index(fields=["priority", "-last_activity_at"], name="helpdesk_tkt_priority"),
+            models.Index(fields=["first_response_due"], name="helpdesk_tkt_frt_due"),
+            models.Index(fields=["resolution_due"], name="helpdesk_tkt_res_due"),
+            models.Index(fields=["-created_at"], name="helpdesk_tkt_created"),
+            models.Index(fields=["-last_activity_at"], name="helpdesk_tkt_activity"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference or 'new'}: {self.subject}"
+
+    @property
+    def status_label(self) -> str:
+        from ..conf import helpdesk_settings
+
+        return helpdesk_settings.STATUS_LABELS.get(self.status) or self.get_status_display()
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+
+class TicketFollower(models.Model):
+    """A customer or agent copied on a ticket's updates (CC)."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="followers")
+    customer = models.ForeignKey(Customer, null=True, blank=True, on_delete=models.CASCADE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("follower")
+        verbose_name_plural = _("followers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(customer__isnull=False, user__isnull=True) | Q(customer__isnull=True, user__isnull=False),
+                name="helpdesk_follower_one_party",
+            ),
+            models.UniqueConstraint(fields=["ticket", "customer"], name="helpdesk_follower_unique_customer"),
+            models.UniqueConstraint(fields=["ticket", "user"], name="helpdesk_follower_unique_user"),
+        ]
+
+
+class TicketLink(models.Model):
+    """A typed link between two tickets."""
+
+    class Kind(models.TextChoices):
+        RELATED = "related", _("Related to")
+        DUPLICATE = "duplicate", _("Duplicate of")
+        BLOCKS = "blocks", _("Blocks")
+
+    source = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="links_out")
+    target = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="links_in")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ticket link")
+        verbose_name_plural = _("ticket links")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "kind"], name="helpdesk_link_unique"),
+            models.CheckConstraint(condition=~Q(source=models.F("target")), name="helpdesk_link_not_self"),
+        ]

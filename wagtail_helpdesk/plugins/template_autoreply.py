@@ -1,0 +1,34 @@
+"""Built-in auto-reply: the reply template managers edit, else the packaged acknowledgement."""
+
+from __future__ import annotations
+
+from django.db.models import Case, IntegerField, Value, When
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .. import hookimpl
+from ..models import ReplyTemplate, Ticket
+from ..services import templating
+from ..types import AutoReply
+
+
+@hookimpl(trylast=True)
+def helpdesk_choose_auto_reply(ticket: Ticket, event: str, language: str) -> AutoReply | None:
+    template = (
+        ReplyTemplate.objects.filter(event=event, is_active=True, language__in={language, ""})
+        .order_by(Case(When(language="", then=Value(1)), default=Value(0), output_field=IntegerField()), "pk")
+        .first()
+    )
+    context = templating.ticket_context(ticket)
+    if template is not None:
+        return AutoReply(
+            subject=templating.render(template.subject, context),
+            body_text=templating.render(template.body, context),
+            template=template.name,
+        )
+    if event != ReplyTemplate.Event.TICKET_CREATED:
+        return None
+    with translation.override(language or translation.get_language()):
+        subject = render_to_string("wagtail_helpdesk/email/acknowledgement_subject.txt", context).strip()
+        body = render_to_string("wagtail_helpdesk/email/acknowledgement.txt", context)
+    return AutoReply(subject=" ".join(subject.split()), body_text=body, template="default acknowledgement")

@@ -1,0 +1,66 @@
+"""Recording ticket events and announcing them to plugins after commit."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+
+from ..models import Customer, EventKind, Ticket, TicketEvent
+from ..types import TicketEventPayload
+
+logger = logging.getLogger(__name__)
+
+
+def build(
+    ticket: Ticket,
+    kind: EventKind | str,
+    *,
+    user=None,
+    customer: Customer | None = None,
+    **data: Any,
+) -> TicketEvent:
+    """An unsaved event; pass several to :func:`record` to store them in one query."""
+    return TicketEvent(ticket=ticket, kind=kind, actor_user=user, actor_customer=customer, data=data)
+
+
+def record(*events: TicketEvent) -> list[TicketEvent]:
+    """Store events in one INSERT and call ``helpdesk_ticket_event`` for each after commit."""
+    saved = TicketEvent.objects.bulk_create(events)
+    if saved and saved[0].pk is None:
+        # Backends without RETURNING (old SQLite, MySQL): ids are needed for payloads.
+        saved = list(TicketEvent.objects.filter(ticket__in={e.ticket_id for e in saved}).order_by("-pk")[: len(saved)])
+        saved.reverse()
+    payloads = [_payload(event) for event in saved]
+    transaction.on_commit(lambda: announce(payloads))
+    return saved
+
+
+def _payload(event: TicketEvent) -> TicketEventPayload:
+    return TicketEventPayload(
+        event_id=event.pk,
+        kind=str(event.kind),
+        ticket_id=event.ticket_id,
+        ticket_reference=event.ticket.reference or "",
+        actor_user_id=event.actor_user_id,
+        actor_customer_id=event.actor_customer_id,
+        data=dict(event.data),
+    )
+
+
+def announce(payloads: Iterable[TicketEventPayload]) -> None:
+    """Call ``helpdesk_ticket_event`` once per payload; a failing plugin is logged, not fatal."""
+    from ..plugins.manager import get_plugin_manager
+
+    pm = get_plugin_manager()
+    # Each implementation is called on its own so one failing plugin cannot
+    # keep the others from hearing about the event.
+    impls = list(reversed(pm.hook.helpdesk_ticket_event.get_hookimpls()))
+    for payload in payloads:
+        for impl in impls:
+            try:
+                impl.function(*[{"event": payload}[name] for name in impl.argnames])
+            except Exception:
+                logger.exception("Plugin %s failed on ticket event %s", impl.plugin_name, payload.kind)

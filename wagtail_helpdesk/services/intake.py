@@ -1,0 +1,284 @@
+"""The single door: every inbound message, from every channel, comes through :func:`receive`.
+
+Steps: store the raw message (so nothing is lost, whatever happens next);
+de-duplicate by ``(channel, external_id)``; validate; resolve the customer; ask
+the match hooks for an existing ticket; otherwise open one, classify it and
+route it; store the message and its attachments; queue the acknowledgement;
+record events, which plugins hear about after commit.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..conf import helpdesk_settings
+from ..exceptions import InvalidInbound
+from ..models import (
+    Customer,
+    EventKind,
+    InboundRecord,
+    Message,
+    OutboundMessage,
+    Queue,
+    Status,
+    Tag,
+    Ticket,
+)
+from ..plugins.manager import hook
+from ..sanitize import clean_html, clean_text, html_to_text
+from ..types import Classification, InboundMessage
+from . import attachments, customers, events, outbox
+from .references import format_reference
+
+logger = logging.getLogger(__name__)
+
+#: Statuses a customer's new message moves back to "open".
+REOPENED_BY_CUSTOMER = (Status.PENDING, Status.SOLVED, Status.CLOSED)
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    """What :func:`receive` did: the ticket and message, and whether either is new."""
+
+    ticket: Ticket
+    message: Message
+    created: bool
+    duplicate: bool = False
+
+
+def receive(message: InboundMessage) -> IntakeResult:
+    """Turn one inbound message into a new ticket or a message on an existing one.
+
+    Re-delivering the same ``(channel, external_id)`` returns the first
+    result with ``duplicate=True`` and changes nothing.  Invalid input raises
+    :class:`~wagtail_helpdesk.exceptions.InvalidInbound` and leaves only the
+    raw record (state "rejected"); no ticket or message is half-made.
+    """
+    if not message.channel or not message.external_id:
+        raise InvalidInbound({"external_id": _("A channel and an external id are required.")})
+    record, existing = _store_raw(message)
+    if existing:
+        if record.state == InboundRecord.State.PROCESSED:
+            return _duplicate(message)
+        if record.state == InboundRecord.State.REJECTED:
+            raise InvalidInbound({"message": record.error or _("This message was rejected before.")})
+    try:
+        message = _validated(message)
+        customer = customers.resolve(message)
+    except InvalidInbound as exc:
+        _mark(record, InboundRecord.State.REJECTED, error=str(exc))
+        raise
+    try:
+        with transaction.atomic():
+            result = _process(message, customer, record)
+    except IntegrityError:
+        # The same message processed concurrently by another worker.
+        if Message.objects.filter(channel=message.channel, external_id=message.external_id[:255]).exists():
+            return _duplicate(message)
+        _mark(record, InboundRecord.State.FAILED, error="integrity error")
+        raise
+    except Exception as exc:
+        _mark(record, InboundRecord.State.FAILED, error=f"{type(exc).__name__}: {exc}")
+        raise
+    return result
+
+
+def _store_raw(message: InboundMessage) -> tuple[InboundRecord, bool]:
+    try:
+        with transaction.atomic():
+            record = InboundRecord.objects.create(
+                channel=message.channel[:32], external_id=message.external_id[:255], payload=_json_safe(message)
+            )
+        return record, False
+    except IntegrityError:
+        return InboundRecord.objects.get(channel=message.channel[:32], external_id=message.external_id[:255]), True
+
+
+def _json_safe(message: InboundMessage) -> dict:
+    payload = message.to_json()
+    # NUL cannot be stored in PostgreSQL text or JSON; the rest is kept verbatim.
+    for key in ("subject", "body_text", "body_html", "sender_name"):
+        payload[key] = (payload.get(key) or "").replace("\x00", "\ufffd")
+    return payload
+
+
+def _mark(record: InboundRecord, state: str, *, error: str = "", ticket: Ticket | None = None) -> None:
+    InboundRecord.objects.filter(pk=record.pk).update(
+        state=state, error=error[:2000], ticket=ticket, processed_at=timezone.now()
+    )
+
+
+def _duplicate(message: InboundMessage) -> IntakeResult:
+    stored = Message.objects.select_related("ticket").get(channel=message.channel, external_id=message.external_id[:255])
+    return IntakeResult(ticket=stored.ticket, message=stored, created=False, duplicate=True)
+
+
+def _validated(message: InboundMessage) -> InboundMessage:
+    """Clean text, check sizes and attachments; raise ``InvalidInbound`` naming every problem."""
+    errors: dict[str, str] = {}
+    body_text = clean_text(message.body_text)
+    body_html = clean_html(message.body_html) if message.body_html else ""
+    if not body_text.strip() and body_html:
+        body_text = html_to_text(body_html)
+    if not body_text.strip() and not message.attachments:
+        errors["body_text"] = _("The message is empty.")
+    if len(body_text) > helpdesk_settings.MAX_BODY_CHARS or len(body_html) > 2 * helpdesk_settings.MAX_BODY_CHARS:
+        errors["body_text"] = _("The message is too long (at most %(limit)d characters).") % {
+            "limit": helpdesk_settings.MAX_BODY_CHARS
+        }
+    subject = " ".join(clean_text(message.subject).split())
+    if len(subject) > helpdesk_settings.MAX_SUBJECT_CHARS:
+        subject = subject[: helpdesk_settings.MAX_SUBJECT_CHARS - 1] + "…"
+    try:
+        checked = tuple(attachments.validate(message.attachments))
+    except InvalidInbound as exc:
+        errors.update(exc.errors)
+        checked = ()
+    if errors:
+        raise InvalidInbound(errors)
+    return replace(
+        message,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        sender_name=" ".join(clean_text(message.sender_name).split())[:200],
+        attachments=checked,
+    )
+
+
+def _process(message: InboundMessage, customer: Customer, record: InboundRecord) -> IntakeResult:
+    h = hook()
+    ticket = h.helpdesk_match_ticket(message=message, customer=customer)
+    if ticket is not None:
+        while ticket.merged_into_id:  # a reply to a merged ticket joins the survivor
+            ticket = Ticket.objects.get(pk=ticket.merged_into_id)
+        result = _add_to_ticket(ticket, message, customer, record)
+    else:
+        result = _open_ticket(message, customer, record)
+    _mark(record, InboundRecord.State.PROCESSED, ticket=result.ticket)
+    return result
+
+
+def _new_message(ticket: Ticket, message: InboundMessage, customer: Customer, record: InboundRecord) -> Message:
+    stored = Message.objects.create(
+        ticket=ticket,
+        kind=Message.Kind.INBOUND,
+        channel=message.channel,
+        external_id=message.external_id[:255],
+        author_customer=customer,
+        subject=message.subject,
+        body_text=message.body_text,
+        body_html=message.body_html,
+        inbound_record=record,
+    )
+    attachments.store(stored, message.attachments)
+    return stored
+
+
+def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRecord) -> IntakeResult:
+    h = hook()
+    ticket = Ticket(
+        subject=message.subject or _("(no subject)"),
+        channel=message.channel,
+        customer=customer,
+        language=message.language or customer.language,
+        shop_reference=message.shop_reference[:100],
+    )
+    classification = _merge_classifications(h.helpdesk_classify_message(message=message, ticket=ticket))
+    if classification.priority is not None:
+        ticket.priority = classification.priority
+    ticket.category = (classification.category or "")[:100]
+    ticket.custom_fields = classification.custom_fields
+    requested_queue = classification.queue or message.queue
+    if requested_queue:
+        ticket.queue = Queue.objects.filter(slug=requested_queue).first()
+    decision = h.helpdesk_route_ticket(ticket=ticket, message=message)
+    if decision is not None:
+        if decision.queue_id is not None:
+            ticket.queue_id = decision.queue_id
+        elif decision.queue:
+            ticket.queue = Queue.objects.filter(slug=decision.queue).first()
+        if decision.assignee_id is not None:
+            ticket.assignee_id = decision.assignee_id
+            ticket.status = Status.OPEN
+    ticket.save()
+    ticket.reference = format_reference(ticket.pk)
+    Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference)
+    if classification.tags:
+        _add_tags(ticket, classification.tags)
+    stored = _new_message(ticket, message, customer, record)
+    recorded = [events.build(ticket, EventKind.CREATED, customer=customer, channel=message.channel)]
+    if decision is not None:
+        recorded.append(
+            events.build(
+                ticket, EventKind.ROUTED, queue=ticket.queue_id, assignee=ticket.assignee_id, reason=decision.reason
+            )
+        )
+    events.record(*recorded)
+    if not message.metadata.get("auto_submitted"):
+        _acknowledge(ticket, customer, stored)
+    return IntakeResult(ticket=ticket, message=stored, created=True)
+
+
+def _merge_classifications(results: list[Classification | None]) -> Classification:
+    merged = Classification()
+    for result in results:
+        if result is None:
+            continue
+        for name in ("priority", "queue", "category"):
+            if getattr(merged, name) is None and getattr(result, name) is not None:
+                setattr(merged, name, getattr(result, name))
+        merged.tags.extend(tag for tag in result.tags if tag not in merged.tags)
+    # Custom fields: later plugins in call order win on a clash (documented in the hookspec).
+    for result in results:
+        if result is not None:
+            merged.custom_fields.update(result.custom_fields)
+    return merged
+
+
+def _add_tags(ticket: Ticket, names: list[str]) -> None:
+    names = [name.strip()[:50] for name in names if name.strip()]
+    Tag.objects.bulk_create([Tag(name=name) for name in names], ignore_conflicts=True)
+    ticket.tags.add(*Tag.objects.filter(name__in=names))
+
+
+def _acknowledge(ticket: Ticket, customer: Customer, stored: Message) -> None:
+    reply = hook().helpdesk_choose_auto_reply(ticket=ticket, event="ticket_created", language=ticket.language)
+    recipient = outbox.recipient_for(ticket, customer)
+    if reply is None or not recipient:
+        return
+    outbox.enqueue(
+        ticket=ticket,
+        kind=OutboundMessage.Kind.AUTO_REPLY,
+        recipient=recipient,
+        subject=reply.subject,
+        body_text=reply.body_text,
+        body_html=clean_html(reply.body_html),
+        message=stored,
+        in_reply_to=[stored.external_id] if stored.channel == "email" else [],
+    )
+
+
+def _add_to_ticket(ticket: Ticket, message: InboundMessage, customer: Customer, record: InboundRecord) -> IntakeResult:
+    stored = _new_message(ticket, message, customer, record)
+    now = timezone.now()
+    updates: dict = {"last_activity_at": now, "updated_at": now}
+    recorded = [events.build(ticket, EventKind.MESSAGE, customer=customer, message=stored.pk)]
+    if ticket.status in REOPENED_BY_CUSTOMER:
+        recorded.append(
+            events.build(ticket, EventKind.STATUS, customer=customer, **{"from": ticket.status, "to": Status.OPEN})
+        )
+        updates.update(status=Status.OPEN, resolved_at=None, closed_at=None)
+    Ticket.objects.filter(pk=ticket.pk).update(**updates)
+    for field, value in updates.items():
+        setattr(ticket, field, value)
+    events.record(*recorded)
+    return IntakeResult(ticket=ticket, message=stored, created=False)
+
+
+__all__ = ["IntakeResult", "receive"]

@@ -1,0 +1,61 @@
+"""Sending one outbound envelope as an email; shared by channels that answer by mail."""
+
+from __future__ import annotations
+
+import smtplib
+import socket
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import make_msgid
+
+from ..conf import helpdesk_settings
+from ..exceptions import PermanentDeliveryError, RetryableDeliveryError
+from ..types import DeliveryReceipt, OutboundEnvelope
+
+
+def from_address() -> str:
+    return helpdesk_settings.FROM_EMAIL or settings.DEFAULT_FROM_EMAIL
+
+
+def send_email(envelope: OutboundEnvelope) -> DeliveryReceipt:
+    """Send ``envelope`` with Django's configured mail backend.
+
+    The Message-ID is generated here and returned, so replies to it can be
+    threaded back to the ticket.  Connection problems are retryable; an
+    address the server refuses outright is not.
+    """
+    if not envelope.recipient or "@" not in envelope.recipient:
+        raise PermanentDeliveryError(f"Not an email address: {envelope.recipient!r}")
+    sender = from_address()
+    domain = sender.rsplit("@", 1)[-1].strip(">") if "@" in sender else None
+    message_id = make_msgid(idstring=f"hd{envelope.outbound_id}", domain=domain)
+    headers = {"Message-ID": message_id, "Auto-Submitted": "auto-replied", **envelope.headers}
+    if envelope.headers.get("Auto-Submitted") == "no":
+        headers.pop("Auto-Submitted")
+    if envelope.in_reply_to:
+        headers["In-Reply-To"] = envelope.in_reply_to[-1]
+        headers["References"] = " ".join(envelope.in_reply_to)
+    if envelope.ticket_reference:
+        headers["X-Helpdesk-Ticket"] = envelope.ticket_reference
+    email = EmailMultiAlternatives(
+        subject=envelope.subject,
+        body=envelope.body_text,
+        from_email=sender,
+        to=[envelope.recipient],
+        headers=headers,
+    )
+    if envelope.body_html:
+        email.attach_alternative(envelope.body_html, "text/html")
+    for attachment in envelope.attachments:
+        email.attach(attachment.filename, attachment.content, attachment.content_type)
+    try:
+        email.send()
+    except smtplib.SMTPRecipientsRefused as exc:
+        codes = [code for code, _msg in exc.recipients.values()]
+        if codes and all(500 <= code < 600 for code in codes):
+            raise PermanentDeliveryError(f"Recipient refused: {exc.recipients}") from exc
+        raise RetryableDeliveryError(str(exc)) from exc
+    except (smtplib.SMTPException, OSError, socket.timeout) as exc:
+        raise RetryableDeliveryError(f"{type(exc).__name__}: {exc}") from exc
+    return DeliveryReceipt(external_id=message_id)

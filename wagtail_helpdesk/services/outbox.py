@@ -1,0 +1,170 @@
+"""The outbox: every message to a customer is a row first and is delivered after commit.
+
+Services call :func:`enqueue` inside their transaction.  After commit the
+``deliver_outbox_message`` task calls :func:`deliver`, which is safe to run
+twice; :func:`flush_due`, run by Celery beat, re-sends whatever is due, so a
+lost task or a broker outage delays a message but never loses it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from ..conf import helpdesk_settings
+from ..exceptions import PermanentDeliveryError
+from ..models import Customer, Message, OutboundMessage, Ticket
+from ..types import OutboundEnvelope
+from .channels import get_channel
+
+logger = logging.getLogger(__name__)
+
+#: A row left in "sending" this long (worker died mid-send) is tried again.
+STALE_SENDING_AFTER = timedelta(minutes=15)
+
+#: Channels that reach the customer by email.
+EMAIL_CHANNELS = {"email", "web"}
+
+
+def recipient_for(ticket: Ticket, customer: Customer | None = None) -> str:
+    """The customer's address in the ticket's channel (their email for mail-like channels)."""
+    customer = customer or ticket.customer
+    if ticket.channel in EMAIL_CHANNELS or not customer.pk:
+        return customer.email
+    identity = customer.identities.filter(channel=ticket.channel).values_list("handle", flat=True).first()
+    return identity or customer.email
+
+
+def enqueue(
+    *,
+    ticket: Ticket | None,
+    kind: str,
+    recipient: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    channel: str | None = None,
+    message: Message | None = None,
+    in_reply_to: Sequence[str] = (),
+    headers: dict[str, str] | None = None,
+) -> OutboundMessage:
+    """Store an outbound message and have it delivered once the transaction commits."""
+    outbound = OutboundMessage.objects.create(
+        ticket=ticket,
+        message=message,
+        kind=kind,
+        channel=channel or (ticket.channel if ticket else "email"),
+        recipient=recipient,
+        subject=subject[:255],
+        body_text=body_text,
+        body_html=body_html,
+        in_reply_to=list(in_reply_to),
+        headers=headers or {},
+    )
+    transaction.on_commit(lambda: dispatch(outbound.pk))
+    return outbound
+
+
+def dispatch(outbound_id: int) -> None:
+    """Queue the delivery task; if the broker is down, beat's flush picks the row up later."""
+    from ..tasks import deliver_outbox_message
+
+    try:
+        deliver_outbox_message.delay(outbound_id)
+    except Exception:
+        logger.exception("Could not queue delivery of outbound message %s; it stays pending", outbound_id)
+
+
+@dataclass(frozen=True)
+class DeliveryOutcome:
+    state: str
+    #: Seconds until the next attempt, when the delivery should be retried.
+    retry_in: int | None = None
+
+
+def deliver(outbound_id: int) -> DeliveryOutcome:
+    """Try to deliver one outbound message through its channel.
+
+    Claims the row with a conditional UPDATE, so two workers never send the
+    same message; a row that is sent, failed or not yet due is left alone.
+    """
+    now = timezone.now()
+    claimed = (
+        OutboundMessage.objects.filter(pk=outbound_id, state=OutboundMessage.State.PENDING)
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+        .update(state=OutboundMessage.State.SENDING, attempts=F("attempts") + 1, next_attempt_at=now)
+    )
+    if not claimed:
+        return DeliveryOutcome(state="skipped")
+    outbound = OutboundMessage.objects.select_related("ticket").get(pk=outbound_id)
+    try:
+        receipt = get_channel(outbound.channel).send(_envelope(outbound))
+    except PermanentDeliveryError as exc:
+        _finish(outbound, OutboundMessage.State.FAILED, error=str(exc))
+        return DeliveryOutcome(state=OutboundMessage.State.FAILED)
+    except Exception as exc:  # any other error may be transient: retry with back-off
+        logger.warning("Delivery of outbound message %s failed: %s", outbound_id, exc)
+        if outbound.attempts >= helpdesk_settings.OUTBOX_MAX_ATTEMPTS:
+            _finish(outbound, OutboundMessage.State.FAILED, error=f"{type(exc).__name__}: {exc}")
+            return DeliveryOutcome(state=OutboundMessage.State.FAILED)
+        delay = helpdesk_settings.OUTBOX_RETRY_BACKOFF * 2 ** (outbound.attempts - 1)
+        OutboundMessage.objects.filter(pk=outbound.pk).update(
+            state=OutboundMessage.State.PENDING,
+            last_error=f"{type(exc).__name__}: {exc}",
+            next_attempt_at=timezone.now() + timedelta(seconds=delay),
+        )
+        return DeliveryOutcome(state=OutboundMessage.State.PENDING, retry_in=delay)
+    _finish(outbound, OutboundMessage.State.SENT, external_id=receipt.external_id)
+    return DeliveryOutcome(state=OutboundMessage.State.SENT)
+
+
+def _finish(outbound: OutboundMessage, state: str, *, error: str = "", external_id: str = "") -> None:
+    fields = {"state": state, "last_error": error, "next_attempt_at": None}
+    if state == OutboundMessage.State.SENT:
+        fields.update(sent_at=timezone.now(), external_id=external_id[:255])
+    OutboundMessage.objects.filter(pk=outbound.pk).update(**fields)
+
+
+def _envelope(outbound: OutboundMessage) -> OutboundEnvelope:
+    return OutboundEnvelope(
+        outbound_id=outbound.pk,
+        channel=outbound.channel,
+        recipient=outbound.recipient,
+        subject=outbound.subject,
+        body_text=outbound.body_text,
+        body_html=outbound.body_html,
+        ticket_reference=outbound.ticket.reference if outbound.ticket else "",
+        in_reply_to=tuple(outbound.in_reply_to),
+        headers=dict(outbound.headers),
+    )
+
+
+def flush_due(limit: int = 500) -> int:
+    """Deliver pending rows that are due and rows stuck in "sending"; returns how many were tried."""
+    now = timezone.now()
+    OutboundMessage.objects.filter(
+        state=OutboundMessage.State.SENDING, next_attempt_at__lt=now - STALE_SENDING_AFTER
+    ).update(state=OutboundMessage.State.PENDING)
+    due = list(
+        OutboundMessage.objects.filter(state=OutboundMessage.State.PENDING)
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for outbound_id in due:
+        deliver(outbound_id)
+    return len(due)
+
+
+def retry_now(outbound: OutboundMessage) -> None:
+    """Put a failed message back in line (an agent's "send again")."""
+    OutboundMessage.objects.filter(pk=outbound.pk).update(
+        state=OutboundMessage.State.PENDING, attempts=0, next_attempt_at=None, last_error=""
+    )
+    transaction.on_commit(lambda: dispatch(outbound.pk))

@@ -1,0 +1,42 @@
+"""Who may see and work which ticket: one rule for the admin, the portal and the API."""
+
+from __future__ import annotations
+
+from ..models import Customer, Queue, Ticket
+
+
+def is_agent(user) -> bool:
+    """Superusers, and members of a group that works at least one queue."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or Queue.objects.filter(groups__user=user).exists()
+
+
+def can_work(user, ticket: Ticket) -> bool:
+    """May ``user`` act on ``ticket`` as an agent (reply, claim, change it)?"""
+    return Ticket.objects.visible_to(user).filter(pk=ticket.pk).exists()
+
+
+def can_be_assigned(user, ticket: Ticket) -> bool:
+    """Is ``user`` an agent of the ticket's queue (or a superuser)?"""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if ticket.queue_id is None:
+        return is_agent(user)
+    return Queue.objects.filter(pk=ticket.queue_id, groups__user=user).exists()
+
+
+def customer_of(user) -> Customer | None:
+    """The customer record linked to a logged-in site user, if any."""
+    if not user.is_authenticated:
+        return None
+    return Customer.objects.filter(user=user).first()
+
+
+def customer_can_view(customer: Customer | None, ticket: Ticket) -> bool:
+    """Customers see their own tickets and those they follow."""
+    if customer is None:
+        return False
+    return ticket.customer_id == customer.pk or ticket.followers.filter(customer=customer).exists()

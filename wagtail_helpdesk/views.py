@@ -1,0 +1,35 @@
+"""Customer- and agent-facing plain Django views: thin wrappers around services."""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+
+from .models import Attachment
+from .services.permissions import can_work, customer_can_view, customer_of
+
+
+@require_GET
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Serve an attachment to an agent of its ticket or to the customer who owns it.
+
+    Internal-note attachments are never served to customers.  Everyone else
+    gets a 404, not a 403, so ids reveal nothing.
+    """
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    attachment = get_object_or_404(Attachment.objects.select_related("message__ticket"), pk=pk)
+    ticket = attachment.message.ticket
+    allowed = can_work(request.user, ticket) or (
+        attachment.message.is_public and customer_can_view(customer_of(request.user), ticket)
+    )
+    if not allowed:
+        raise Http404
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.filename, content_type=attachment.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
