@@ -81,9 +81,9 @@ def _fresh_plugins():
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     settings.WAGTAIL_HELPDESK_PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
-    from wagtail_helpdesk.models import attachment_storage
-
     from django.utils.functional import empty
+
+    from wagtail_helpdesk.models import attachment_storage
 
     attachment_storage._wrapped = empty
     yield

@@ -10,5 +10,7 @@ class WagtailHelpdeskConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  registers system checks
-        from . import conf  # noqa: F401  connects the setting_changed receiver
+        from . import (
+            checks,  # noqa: F401  registers system checks
+            conf,  # noqa: F401  connects the setting_changed receiver
+        )

@@ -36,9 +36,7 @@ def check_configuration(app_configs=None, **kwargs):
         try:
             importlib.import_module(module_path)
         except ImportError as exc:
-            errors.append(
-                Error(f"Plugin module {module_path!r} cannot be imported: {exc}", id="wagtail_helpdesk.E003")
-            )
+            errors.append(Error(f"Plugin module {module_path!r} cannot be imported: {exc}", id="wagtail_helpdesk.E003"))
     if not errors:
         from .services.channels import duplicate_codes
 
@@ -52,9 +50,8 @@ def check_configuration(app_configs=None, **kwargs):
     root = helpdesk_settings.PRIVATE_MEDIA_ROOT
     media_root = getattr(settings, "MEDIA_ROOT", "")
     if not helpdesk_settings.ATTACHMENT_STORAGE and root and media_root:
-        if os.path.abspath(root).startswith(os.path.abspath(media_root).rstrip("/") + "/") or os.path.abspath(
-            root
-        ) == os.path.abspath(media_root):
+        root, media_root = os.path.abspath(root), os.path.abspath(media_root)
+        if root == media_root or root.startswith(media_root.rstrip("/") + "/"):
             errors.append(
                 Error(
                     "WAGTAIL_HELPDESK_PRIVATE_MEDIA_ROOT is inside MEDIA_ROOT, so attachments would be public.",

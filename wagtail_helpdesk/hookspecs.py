@@ -208,9 +208,7 @@ def helpdesk_ticket_event(event: TicketEventPayload) -> None:
 
 
 @hookspec
-def helpdesk_customer_context_panels(
-    customer: Customer, ticket: Ticket, request: HttpRequest
-) -> list[ContextPanel]:
+def helpdesk_customer_context_panels(customer: Customer, ticket: Ticket, request: HttpRequest) -> list[ContextPanel]:
     """Contribute panels about the customer to the agent's ticket view.
 
     Called by ``wagtail_helpdesk.admin.panels`` when an agent opens a ticket;

@@ -64,8 +64,7 @@ class InboundMessage:
         """Everything but attachment bytes, for the raw inbound record."""
         data = dataclasses.asdict(self)
         data["attachments"] = [
-            {"filename": a.filename, "content_type": a.content_type, "size": len(a.content)}
-            for a in self.attachments
+            {"filename": a.filename, "content_type": a.content_type, "size": len(a.content)} for a in self.attachments
         ]
         data["reply_to"] = list(self.reply_to)
         return data

@@ -83,7 +83,10 @@ def test_unknown_reference_opens_a_new_ticket():
 
 def test_script_in_html_is_removed_before_storing():
     result = intake.receive(
-        inbound_message(body_text="", body_html='<p onclick="x()">Hi<script>alert(1)</script></p><a href="javascript:alert(2)">x</a>')
+        inbound_message(
+            body_text="",
+            body_html='<p onclick="x()">Hi<script>alert(1)</script></p><a href="javascript:alert(2)">x</a>',
+        )
     )
     html = result.message.body_html
     assert "script" not in html and "onclick" not in html and "javascript" not in html

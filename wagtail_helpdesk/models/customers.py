@@ -31,9 +31,7 @@ class Customer(models.Model):
         verbose_name = _("customer")
         verbose_name_plural = _("customers")
         constraints = [
-            models.UniqueConstraint(
-                fields=["email"], condition=~Q(email=""), name="helpdesk_customer_unique_email"
-            )
+            models.UniqueConstraint(fields=["email"], condition=~Q(email=""), name="helpdesk_customer_unique_email")
         ]
 
     def __str__(self) -> str:
@@ -52,9 +50,7 @@ class CustomerIdentity(models.Model):
     class Meta:
         verbose_name = _("customer identity")
         verbose_name_plural = _("customer identities")
-        constraints = [
-            models.UniqueConstraint(fields=["channel", "handle"], name="helpdesk_identity_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["channel", "handle"], name="helpdesk_identity_unique")]
 
     def __str__(self) -> str:
         return f"{self.channel}:{self.handle}"

@@ -72,9 +72,7 @@ class _AttachmentStorage(LazyObject):
         if alias:
             self._wrapped = storages[alias]
             return
-        root = helpdesk_settings.PRIVATE_MEDIA_ROOT or str(
-            getattr(settings, "BASE_DIR", ".")
-        ).rstrip("/") + "/private"
+        root = helpdesk_settings.PRIVATE_MEDIA_ROOT or str(getattr(settings, "BASE_DIR", ".")).rstrip("/") + "/private"
         self._wrapped = FileSystemStorage(location=root, base_url=None)
 
 
@@ -135,9 +133,7 @@ class InboundRecord(models.Model):
     class Meta:
         verbose_name = _("inbound message")
         verbose_name_plural = _("inbound messages")
-        constraints = [
-            models.UniqueConstraint(fields=["channel", "external_id"], name="helpdesk_inbound_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["channel", "external_id"], name="helpdesk_inbound_unique")]
         indexes = [models.Index(fields=["state", "received_at"], name="helpdesk_inbound_state")]
 
     def __str__(self) -> str:

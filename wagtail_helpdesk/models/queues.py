@@ -20,9 +20,7 @@ class Queue(models.Model):
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    email = models.EmailField(
-        _("email address"), blank=True, help_text=_("Address customers write to for this queue.")
-    )
+    email = models.EmailField(_("email address"), blank=True, help_text=_("Address customers write to for this queue."))
     groups = models.ManyToManyField(
         Group,
         verbose_name=_("agent groups"),
@@ -69,9 +67,7 @@ class CustomField(models.Model):
         verbose_name = _("custom field")
         verbose_name_plural = _("custom fields")
         ordering = ["queue", "sort_order", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["queue", "name"], name="helpdesk_customfield_unique_name")
-        ]
+        constraints = [models.UniqueConstraint(fields=["queue", "name"], name="helpdesk_customfield_unique_name")]
 
     def __str__(self) -> str:
         return f"{self.queue}: {self.label}"

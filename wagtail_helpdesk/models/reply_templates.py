@@ -25,8 +25,10 @@ class ReplyTemplate(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(
         _("body"),
-        help_text=_("Variables: {{ ticket.reference }}, {{ ticket.subject }}, {{ ticket.status }}, "
-                    "{{ customer.name }}, {{ portal_url }}."),
+        help_text=_(
+            "Variables: {{ ticket.reference }}, {{ ticket.subject }}, {{ ticket.status }}, "
+            "{{ customer.name }}, {{ portal_url }}."
+        ),
     )
     is_active = models.BooleanField(_("active"), default=True)
 

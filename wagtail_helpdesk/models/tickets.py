@@ -68,9 +68,7 @@ class Ticket(models.Model):
     reference = models.CharField(_("reference"), max_length=32, unique=True, null=True, editable=False)
     subject = models.CharField(_("subject"), max_length=255)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.NEW)
-    priority = models.PositiveSmallIntegerField(
-        _("priority"), choices=Priority.choices, default=Priority.NORMAL
-    )
+    priority = models.PositiveSmallIntegerField(_("priority"), choices=Priority.choices, default=Priority.NORMAL)
     channel = models.CharField(_("channel"), max_length=32)
     queue = models.ForeignKey(
         Queue, verbose_name=_("queue"), null=True, blank=True, on_delete=models.SET_NULL, related_name="tickets"
@@ -83,9 +81,7 @@ class Ticket(models.Model):
         on_delete=models.SET_NULL,
         related_name="helpdesk_tickets",
     )
-    customer = models.ForeignKey(
-        Customer, verbose_name=_("customer"), on_delete=models.PROTECT, related_name="tickets"
-    )
+    customer = models.ForeignKey(Customer, verbose_name=_("customer"), on_delete=models.PROTECT, related_name="tickets")
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="tickets")
     category = models.CharField(_("category"), max_length=100, blank=True)
     #: The order, contract or account number the customer wrote about.
@@ -159,6 +155,9 @@ class TicketFollower(models.Model):
             models.UniqueConstraint(fields=["ticket", "user"], name="helpdesk_follower_unique_user"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.customer or self.user} follows {self.ticket_id}"
+
 
 class TicketLink(models.Model):
     """A typed link between two tickets."""
@@ -180,3 +179,6 @@ class TicketLink(models.Model):
             models.UniqueConstraint(fields=["source", "target", "kind"], name="helpdesk_link_unique"),
             models.CheckConstraint(condition=~Q(source=models.F("target")), name="helpdesk_link_not_self"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} {self.get_kind_display()} {self.target_id}"

@@ -76,7 +76,10 @@ def validate(attachments: Sequence[InboundAttachment]) -> list[InboundAttachment
     """
     if len(attachments) > helpdesk_settings.MAX_ATTACHMENTS:
         raise InvalidInbound(
-            {"attachments": _("At most %(count)d files can be attached.") % {"count": helpdesk_settings.MAX_ATTACHMENTS}}
+            {
+                "attachments": _("At most %(count)d files can be attached.")
+                % {"count": helpdesk_settings.MAX_ATTACHMENTS}
+            }
         )
     allowed = set(helpdesk_settings.ALLOWED_ATTACHMENT_TYPES)
     limit = helpdesk_settings.MAX_ATTACHMENT_BYTES

@@ -32,7 +32,7 @@ def resolve(message: InboundMessage) -> Customer:
     """
     email = normalize_email(message.sender_email)
     if email:
-        customer, created = Customer.objects.get_or_create(
+        customer, _created = Customer.objects.get_or_create(
             email=email,
             defaults={
                 "name": message.sender_name[:200],
@@ -63,6 +63,8 @@ def resolve(message: InboundMessage) -> Customer:
 def _remember_identity(customer: Customer, channel: str, handle: str) -> None:
     try:
         with transaction.atomic():
-            CustomerIdentity.objects.get_or_create(channel=channel, handle=handle[:255], defaults={"customer": customer})
+            CustomerIdentity.objects.get_or_create(
+                channel=channel, handle=handle[:255], defaults={"customer": customer}
+            )
     except IntegrityError:
         pass  # a concurrent first contact recorded it

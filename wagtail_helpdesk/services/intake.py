@@ -114,7 +114,9 @@ def _mark(record: InboundRecord, state: str, *, error: str = "", ticket: Ticket 
 
 
 def _duplicate(message: InboundMessage) -> IntakeResult:
-    stored = Message.objects.select_related("ticket").get(channel=message.channel, external_id=message.external_id[:255])
+    stored = Message.objects.select_related("ticket").get(
+        channel=message.channel, external_id=message.external_id[:255]
+    )
     return IntakeResult(ticket=stored.ticket, message=stored, created=False, duplicate=True)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import smtplib
-import socket
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -56,6 +55,6 @@ def send_email(envelope: OutboundEnvelope) -> DeliveryReceipt:
         if codes and all(500 <= code < 600 for code in codes):
             raise PermanentDeliveryError(f"Recipient refused: {exc.recipients}") from exc
         raise RetryableDeliveryError(str(exc)) from exc
-    except (smtplib.SMTPException, OSError, socket.timeout) as exc:
+    except (TimeoutError, smtplib.SMTPException, OSError) as exc:
         raise RetryableDeliveryError(f"{type(exc).__name__}: {exc}") from exc
     return DeliveryReceipt(external_id=message_id)

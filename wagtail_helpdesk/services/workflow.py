@@ -26,7 +26,6 @@ from ..models import (
     Status,
     Tag,
     Ticket,
-    TicketEvent,
     TicketFollower,
 )
 from ..plugins.manager import hook
@@ -98,7 +97,9 @@ def claim(ticket: Ticket, *, by) -> Ticket:
         )
         if not won:
             holder = Ticket.objects.filter(pk=ticket.pk).values_list("assignee__username", flat=True).first()
-            raise AlreadyClaimed(_("%(ref)s was already claimed by %(who)s.") % {"ref": ticket.reference, "who": holder})
+            raise AlreadyClaimed(
+                _("%(ref)s was already claimed by %(who)s.") % {"ref": ticket.reference, "who": holder}
+            )
         recorded = [events.build(ticket, EventKind.CLAIMED, user=by, assignee=by.pk)]
         if ticket.status == Status.NEW:
             recorded.append(events.build(ticket, EventKind.STATUS, user=by, **{"from": Status.NEW, "to": Status.OPEN}))
@@ -116,7 +117,9 @@ def assign(ticket: Ticket, assignee, *, by) -> Ticket:
     with transaction.atomic():
         previous = ticket.assignee_id
         fields: dict = {"assignee": assignee}
-        recorded = [events.build(ticket, EventKind.ASSIGNED, user=by, **{"from": previous, "to": getattr(assignee, "pk", None)})]
+        recorded = [
+            events.build(ticket, EventKind.ASSIGNED, user=by, **{"from": previous, "to": getattr(assignee, "pk", None)})
+        ]
         if assignee is not None and ticket.status == Status.NEW:
             fields["status"] = Status.OPEN
             recorded.append(events.build(ticket, EventKind.STATUS, user=by, **{"from": Status.NEW, "to": Status.OPEN}))
@@ -139,7 +142,11 @@ def transfer(ticket: Ticket, *, by, queue: Queue | None = None, assignee=None, n
         if queue is not None:
             fields["queue"] = queue
             ticket.queue = queue
-            if assignee is None and ticket.assignee is not None and not permissions.can_be_assigned(ticket.assignee, ticket):
+            if (
+                assignee is None
+                and ticket.assignee is not None
+                and not permissions.can_be_assigned(ticket.assignee, ticket)
+            ):
                 fields["assignee"] = None
         if assignee is not None:
             if not permissions.can_be_assigned(assignee, ticket):
@@ -202,7 +209,9 @@ def reply(
         new_status = status or (Status.OPEN if ticket.status == Status.NEW else None)
         if new_status and new_status != ticket.status:
             fields.update(_status_fields(ticket, new_status, now))
-            recorded.append(events.build(ticket, EventKind.STATUS, user=by, **{"from": ticket.status, "to": new_status}))
+            recorded.append(
+                events.build(ticket, EventKind.STATUS, user=by, **{"from": ticket.status, "to": new_status})
+            )
         _save(ticket, **fields)
         events.record(*recorded)
         _send_to_customer(ticket, message, checked)
@@ -211,7 +220,10 @@ def reply(
 
 def _send_to_customer(ticket: Ticket, message: Message, files: Sequence[InboundAttachment] = ()) -> None:
     threads = list(
-        ticket.messages.exclude(external_id="").filter(kind=Message.Kind.INBOUND).order_by("-created_at").values_list("external_id", flat=True)[:10]
+        ticket.messages.exclude(external_id="")
+        .filter(kind=Message.Kind.INBOUND)
+        .order_by("-created_at")
+        .values_list("external_id", flat=True)[:10]
     )
     threads.reverse()
     subject = f"[{ticket.reference}] {ticket.subject}"
@@ -241,7 +253,12 @@ def add_note(ticket: Ticket, *, by, body_text: str, time_spent: timedelta | None
         raise IllegalTransition(_("A note cannot be empty."))
     with transaction.atomic():
         message = Message.objects.create(
-            ticket=ticket, kind=Message.Kind.NOTE, channel="agent", author_user=by, body_text=body_text, time_spent=time_spent
+            ticket=ticket,
+            kind=Message.Kind.NOTE,
+            channel="agent",
+            author_user=by,
+            body_text=body_text,
+            time_spent=time_spent,
         )
         _save(ticket)
         events.record(events.build(ticket, EventKind.NOTE, user=by, message=message.pk))
@@ -269,7 +286,9 @@ def set_status(ticket: Ticket, status: str, *, by=None, customer=None) -> Ticket
     with transaction.atomic():
         previous = ticket.status
         _save(ticket, **_status_fields(ticket, status, timezone.now()))
-        events.record(events.build(ticket, EventKind.STATUS, user=by, customer=customer, **{"from": previous, "to": status}))
+        events.record(
+            events.build(ticket, EventKind.STATUS, user=by, customer=customer, **{"from": previous, "to": status})
+        )
         _notify_customer(ticket, "status_changed")
     return ticket
 
@@ -332,7 +351,9 @@ def merge(source: Ticket, target: Ticket, *, by) -> Ticket:
     now = timezone.now()
     with transaction.atomic():
         # Lock both rows in id order so two opposite merges cannot deadlock or cross.
-        locked = {t.pk: t for t in Ticket.objects.select_for_update().filter(pk__in=[source.pk, target.pk]).order_by("pk")}
+        locked = {
+            t.pk: t for t in Ticket.objects.select_for_update().filter(pk__in=[source.pk, target.pk]).order_by("pk")
+        }
         if locked[source.pk].merged_into_id or locked[target.pk].merged_into_id:
             raise TicketMerged(_("One of these tickets was already merged."))
         moved = Message.objects.filter(ticket=source).update(ticket=target)
@@ -345,6 +366,8 @@ def merge(source: Ticket, target: Ticket, *, by) -> Ticket:
         _save(target, last_activity_at=max(target.last_activity_at, source.last_activity_at))
         events.record(
             events.build(source, EventKind.MERGED, user=by, into=target.pk, into_reference=target.reference),
-            events.build(target, EventKind.MERGED, user=by, source=source.pk, source_reference=source.reference, messages=moved),
+            events.build(
+                target, EventKind.MERGED, user=by, source=source.pk, source_reference=source.reference, messages=moved
+            ),
         )
     return target
