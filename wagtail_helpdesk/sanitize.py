@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from .conf import helpdesk_settings
 
@@ -38,6 +39,32 @@ _DROP_WITH_CONTENT = re.compile(
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+_URL_ATTRIBUTES = {"href", "src"}
+
+
+def _safe_url(value: str) -> bool:
+    """Allow relative URLs and allowed schemes only, after removing what browsers ignore.
+
+    Both engines check schemes themselves, but a scheme broken up by invisible
+    characters (``javascript\u200b:``) passes them as a "relative" URL.
+    """
+    visible = "".join(ch for ch in value if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf"))
+    scheme, colon, _rest = visible.partition(":")
+    if not colon or "/" in scheme or "?" in scheme or "#" in scheme:
+        return True
+    return scheme.lower() in ALLOWED_PROTOCOLS
+
+
+def _bleach_attribute(tag: str, name: str, value: str) -> bool:
+    if name not in ALLOWED_ATTRIBUTES.get(tag, ()):
+        return False
+    return name not in _URL_ATTRIBUTES or _safe_url(value)
+
+
+def _nh3_attribute(tag: str, name: str, value: str) -> str | None:
+    return value if name not in _URL_ATTRIBUTES or _safe_url(value) else None
+
+
 def clean_text(text: str) -> str:
     """Remove NUL and other control characters that databases and browsers choke on."""
     return _CONTROL_CHARS.sub("", text or "")
@@ -56,6 +83,7 @@ def clean_html(value: str) -> str:
             tags=set(ALLOWED_TAGS),
             attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
             url_schemes=set(ALLOWED_PROTOCOLS),
+            attribute_filter=_nh3_attribute,
             link_rel="noopener noreferrer nofollow",
         )
     import bleach
@@ -64,7 +92,7 @@ def clean_html(value: str) -> str:
     return bleach.clean(
         value,
         tags=ALLOWED_TAGS,
-        attributes={tag: list(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        attributes=_bleach_attribute,
         protocols=ALLOWED_PROTOCOLS,
         strip=True,
         strip_comments=True,

@@ -9,6 +9,7 @@ record events, which plugins hear about after commit.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass, replace
 
@@ -89,8 +90,11 @@ def receive(message: InboundMessage) -> IntakeResult:
 
 
 def _store_raw(message: InboundMessage) -> tuple[InboundRecord, bool]:
+    # In autocommit a lone INSERT commits by itself; a savepoint is only needed
+    # to survive a duplicate-key error inside a caller's transaction.
+    in_transaction = transaction.get_connection().in_atomic_block
     try:
-        with transaction.atomic():
+        with transaction.atomic() if in_transaction else contextlib.nullcontext():
             record = InboundRecord.objects.create(
                 channel=message.channel[:32], external_id=message.external_id[:255], payload=_json_safe(message)
             )

@@ -1,0 +1,72 @@
+"""Parsing real-world (and broken) mail into InboundMessages."""
+
+from pathlib import Path
+
+import pytest
+
+from wagtail_helpdesk.exceptions import InvalidInbound
+from wagtail_helpdesk.models import OutboundMessage
+from wagtail_helpdesk.plugins.email import EmailChannel
+from wagtail_helpdesk.services import intake
+
+EML = Path(__file__).parent / "eml"
+
+
+def parse(name):
+    return EmailChannel().parse((EML / name).read_bytes())
+
+
+def test_encoded_headers_and_latin2_quoted_printable_body_are_decoded():
+    message = parse("latin2_qp.eml")
+    assert message.sender_name == "Zoë Müller"
+    assert message.subject == "Reklamacja ąćę"
+    assert message.body_text.strip() == "Dzień dobry, czajnik przeciekł."
+    assert message.external_id == "<latin2-1@mail.example>"
+
+
+def test_html_only_mail_becomes_readable_text():
+    message = parse("html_only.eml")
+    assert message.body_text == "Hello team\nSecond line"
+    assert "alert" not in message.body_text
+
+
+def test_unknown_charset_is_decoded_with_replacement_not_lost():
+    message = parse("unknown_charset.eml")
+    assert "order" in message.body_text
+
+
+def test_multipart_without_boundary_still_gives_a_message():
+    message = parse("multipart_no_boundary.eml")
+    assert message.external_id == "<noboundary-1@mail.example>"
+
+
+def test_attachments_and_thread_references_are_kept():
+    message = parse("multipart_attachments.eml")
+    assert message.body_text.strip() == "See the attached photo."
+    assert [a.filename for a in message.attachments] == ["damage.png", "invoice.pdf"]
+    assert message.reply_to == ("<hd1.abc@shop.example>", "<first@mail.example>", "<hd1.abc@shop.example>")
+
+
+def test_auto_replies_are_flagged_and_get_no_acknowledgement(db, django_capture_on_commit_callbacks):
+    message = parse("auto_reply.eml")
+    assert message.metadata["auto_submitted"] is True
+    with django_capture_on_commit_callbacks(execute=True):
+        intake.receive(message)
+    assert not OutboundMessage.objects.exists()
+
+
+def test_mail_with_a_disguised_program_is_rejected_with_the_file_named(db):
+    with pytest.raises(InvalidInbound) as info:
+        intake.receive(parse("multipart_attachments.eml"))
+    assert "invoice.pdf" in info.value.errors["attachments"]
+
+
+def test_missing_message_id_gets_a_stable_one():
+    raw = b"From: a@mail.example\r\nSubject: x\r\n\r\nbody\r\n"
+    assert EmailChannel().parse(raw).external_id == EmailChannel().parse(raw).external_id
+
+
+@pytest.mark.parametrize("payload", [b"", "text, not bytes", None])
+def test_empty_or_wrong_type_payload_is_rejected(payload):
+    with pytest.raises(InvalidInbound):
+        EmailChannel().parse(payload)

@@ -1,0 +1,66 @@
+"""Intake's SQL budget: at most 12 statements for a new ticket, 8 for a reply.
+
+Transactional tests, so the count is what production sees (no test
+savepoints).  The budget counts statements that read or write data:
+transaction control (BEGIN/COMMIT/SAVEPOINT) is logged as a query on SQLite
+but not on PostgreSQL, so it is reported separately and bounded on its own.
+Delivery happens after commit and is excluded, as in the budget.
+"""
+
+import contextlib
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail_helpdesk.services import intake
+from wagtail_helpdesk.testing.factories import QueueFactory, inbound_message
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b", re.I)
+
+
+@contextlib.contextmanager
+def statement_budget(data: int, control: int = 6):
+    with CaptureQueriesContext(connection) as ctx:
+        yield
+    sql = [q["sql"] for q in ctx.captured_queries]
+    statements = [s for s in sql if not CONTROL.match(s)]
+    listing = "\n".join(s[:160] for s in sql)
+    assert len(statements) <= data, f"{len(statements)} statements > {data}:\n{listing}"
+    assert len(sql) - len(statements) <= control, f"too much transaction control:\n{listing}"
+
+
+@pytest.fixture(autouse=True)
+def _no_delivery(monkeypatch):
+    QueueFactory(is_default=True)
+    monkeypatch.setattr("wagtail_helpdesk.services.outbox.dispatch", lambda outbound_id: None)
+    intake.receive(inbound_message(sender_email="warmup@mail.example"))  # build plugin manager and caches
+
+
+def test_new_ticket_from_a_new_customer_takes_at_most_12_statements():
+    with statement_budget(12):
+        result = intake.receive(inbound_message())
+    assert result.created
+
+
+def test_new_ticket_from_a_returning_customer_takes_at_most_10_statements():
+    intake.receive(inbound_message())
+    with statement_budget(10):
+        assert intake.receive(inbound_message(subject="A second matter")).created
+
+
+def test_reply_to_an_existing_ticket_takes_at_most_8_statements():
+    ticket = intake.receive(inbound_message()).ticket
+    with statement_budget(8):
+        result = intake.receive(inbound_message(subject=f"Re: [{ticket.reference}] My order"))
+    assert not result.created and result.ticket.pk == ticket.pk
+
+
+def test_redelivery_takes_at_most_3_statements():
+    message = inbound_message()
+    intake.receive(message)
+    with statement_budget(3, control=0):
+        assert intake.receive(message).duplicate
