@@ -44,12 +44,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
 ]
-try:  # Wagtail 8 moved search into modelsearch
-    import modelsearch  # noqa: F401
-
-    INSTALLED_APPS.append("modelsearch")
-except ImportError:
-    pass
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
