@@ -21,6 +21,7 @@ class EventKind(models.TextChoices):
     QUEUE = "queue", _("Queue changed")
     TAGS = "tags", _("Tags changed")
     LINKED = "linked", _("Linked")
+    CUSTOM_FIELDS = "custom_fields", _("Fields changed")
 
 
 class TicketEvent(models.Model):

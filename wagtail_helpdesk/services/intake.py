@@ -33,7 +33,7 @@ from ..models import (
 from ..plugins.manager import hook
 from ..sanitize import clean_html, clean_text, html_to_text
 from ..types import Classification, InboundMessage
-from . import attachments, customers, events, outbox
+from . import attachments, custom_fields, customers, events, outbox
 from .references import format_reference
 
 logger = logging.getLogger(__name__)
@@ -212,6 +212,8 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
         if decision.assignee_id is not None:
             ticket.assignee_id = decision.assignee_id
             ticket.status = Status.OPEN
+    if ticket.custom_fields:
+        ticket.custom_fields = _valid_custom_fields(ticket)
     ticket.save()
     ticket.reference = format_reference(ticket.pk)
     Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference)
@@ -245,6 +247,19 @@ def _merge_classifications(results: list[Classification | None]) -> Classificati
         if result is not None:
             merged.custom_fields.update(result.custom_fields)
     return merged
+
+
+def _valid_custom_fields(ticket: Ticket) -> dict:
+    """Classifier output that fails the queue's field types is dropped, not fatal:
+    a plugin's mistake must not cost the customer their message."""
+    values = dict(ticket.custom_fields)
+    try:
+        return custom_fields.validate(ticket.queue, values, partial=True)
+    except InvalidInbound as exc:
+        logger.warning("Dropping invalid custom fields %s on a new ticket: %s", sorted(exc.errors), exc)
+        for name in exc.errors:
+            values.pop(name, None)
+        return custom_fields.validate(ticket.queue, values, partial=True)
 
 
 def _add_tags(ticket: Ticket, names: list[str]) -> None:

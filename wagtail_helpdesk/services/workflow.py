@@ -27,11 +27,12 @@ from ..models import (
     Tag,
     Ticket,
     TicketFollower,
+    TicketLink,
 )
 from ..plugins.manager import hook
 from ..sanitize import clean_html, clean_text
 from ..types import InboundAttachment
-from . import attachments, events, outbox, permissions
+from . import attachments, custom_fields, events, outbox, permissions
 
 #: Allowed status changes.  A customer's new message reopens (see intake).
 TRANSITIONS: dict[str, set[str]] = {
@@ -371,3 +372,35 @@ def merge(source: Ticket, target: Ticket, *, by) -> Ticket:
             ),
         )
     return target
+
+
+def set_custom_fields(ticket: Ticket, values: dict, *, by) -> Ticket:
+    """Update custom field values, validated against the ticket queue's definitions."""
+    _check_agent(by, ticket)
+    merged = custom_fields.validate(ticket.queue, {**ticket.custom_fields, **values})
+    if merged == ticket.custom_fields:
+        return ticket
+    with transaction.atomic():
+        changed = sorted(k for k in merged if merged.get(k) != ticket.custom_fields.get(k))
+        _save(ticket, custom_fields=merged)
+        events.record(events.build(ticket, EventKind.CUSTOM_FIELDS, user=by, changed=changed))
+    return ticket
+
+
+def link(source: Ticket, target: Ticket, kind: str, *, by) -> TicketLink:
+    """Link two tickets (related, duplicate of, blocks); linking twice changes nothing."""
+    _check_agent(by, source)
+    _check_agent(by, target)
+    if source.pk == target.pk:
+        raise IllegalTransition(_("A ticket cannot be linked to itself."))
+    if kind not in TicketLink.Kind.values:
+        raise IllegalTransition(_("Unknown link type."))
+    with transaction.atomic():
+        link, created = TicketLink.objects.get_or_create(source=source, target=target, kind=kind)
+        if created:
+            events.record(
+                events.build(
+                    source, EventKind.LINKED, user=by, target=target.pk, target_reference=target.reference, link=kind
+                )
+            )
+    return link
