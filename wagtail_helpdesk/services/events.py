@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from ..models import Customer, EventKind, Ticket, TicketEvent
 from ..types import TicketEventPayload
@@ -27,12 +27,14 @@ def build(
 
 
 def record(*events: TicketEvent) -> list[TicketEvent]:
-    """Store events in one INSERT and call ``helpdesk_ticket_event`` for each after commit."""
-    saved = TicketEvent.objects.bulk_create(events)
-    if saved and saved[0].pk is None:
-        # Backends without RETURNING (old SQLite, MySQL): ids are needed for payloads.
-        saved = list(TicketEvent.objects.filter(ticket__in={e.ticket_id for e in saved}).order_by("-pk")[: len(saved)])
-        saved.reverse()
+    """Store events (one INSERT where the database returns ids) and call
+    ``helpdesk_ticket_event`` for each after commit."""
+    if connection.features.can_return_rows_from_bulk_insert:
+        saved = TicketEvent.objects.bulk_create(events)
+    else:  # the payloads need ids
+        for event in events:
+            event.save()
+        saved = list(events)
     payloads = [_payload(event) for event in saved]
     transaction.on_commit(lambda: announce(payloads))
     return saved
