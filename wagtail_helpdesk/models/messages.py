@@ -115,6 +115,10 @@ class InboundRecord(models.Model):
     answered with what the first delivery produced.
     """
 
+    # High-volume data, not content: keep it out of Wagtail's reference index,
+    # which would otherwise add three queries to every save.
+    wagtail_reference_index_ignore = True
+
     class State(models.TextChoices):
         RECEIVED = "received", _("Received")
         PROCESSED = "processed", _("Processed")

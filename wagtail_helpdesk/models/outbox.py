@@ -13,6 +13,10 @@ class OutboundMessage(models.Model):
     text: the row stays, with its error, until it is sent or given up.
     """
 
+    # High-volume data, not content: keep it out of Wagtail's reference index,
+    # which would otherwise add three queries to every save.
+    wagtail_reference_index_ignore = True
+
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting")
         SENDING = "sending", _("Sending")

@@ -65,6 +65,10 @@ class TicketQuerySet(models.QuerySet):
 class Ticket(models.Model):
     """One matter a customer raised, from any channel, with its whole conversation."""
 
+    # High-volume data, not content: keep it out of Wagtail's reference index,
+    # which would otherwise add three queries to every save.
+    wagtail_reference_index_ignore = True
+
     reference = models.CharField(_("reference"), max_length=32, unique=True, null=True, editable=False)
     subject = models.CharField(_("subject"), max_length=255)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.NEW)
