@@ -1,0 +1,20 @@
+"""Registration only: permission policies, the Helpdesk menu group and the dashboard panel."""
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .admin.dashboard import add_summary_panel
+from .admin.permissions import POLICIES
+from .admin.viewsets import HelpdeskViewSetGroup
+
+try:
+    from wagtail.permissions import register_permission_policy
+except ImportError:  # Wagtail 7.4: the viewsets' ``permission_policy`` attributes are used instead.
+    pass
+else:
+    # Before any view asks for these models' policies, or Wagtail registers a fallback first.
+    for model, policy in POLICIES.items():
+        register_permission_policy(model, policy)
+
+register_snippet(HelpdeskViewSetGroup)
+hooks.register("construct_homepage_panels", add_summary_panel)
