@@ -60,8 +60,6 @@ DEFAULTS: dict[str, Any] = {
     "OUTBOX_RETRY_BACKOFF": 30,
     # Slug of the queue a ticket lands in when no router decides.
     "DEFAULT_QUEUE": None,
-    # Base URL used in links sent to customers when no request is at hand.
-    "SITE_URL": "http://localhost:8000",
 }
 
 _cache: dict[str, Any] = {}

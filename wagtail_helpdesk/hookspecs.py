@@ -47,8 +47,9 @@ def helpdesk_register_channels() -> list[Channel]:
 
     Called once when the channel registry is first used
     (``wagtail_helpdesk.services.channels``); results from all plugins are
-    collected.  Two channels with the same ``code`` are a configuration error
-    reported by ``manage.py check``.
+    collected.  When two plugins register the same ``code``, the most recently
+    registered plugin's channel is used and ``manage.py check`` warns
+    (``wagtail_helpdesk.W001``).
 
     :returns: a list of :class:`wagtail_helpdesk.types.Channel` instances.
 
@@ -156,8 +157,8 @@ def helpdesk_choose_auto_reply(ticket: Ticket, event: str, language: str) -> Aut
     """Choose the automatic message sent to the customer for an event.
 
     Called by the services inside their transaction: by intake with
-    ``event="ticket_created"`` for a new ticket, and by the workflow for
-    customer-visible changes (``"status_changed"``, ``"agent_replied"``).
+    ``event="ticket_created"`` for a new ticket, and by
+    ``services.workflow.set_status`` with ``event="status_changed"``.
     Stops at first non-None result.  The reply is queued in the outbox and
     delivered after commit.
 

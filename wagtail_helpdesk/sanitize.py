@@ -32,8 +32,10 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel", "cid"})
 
 #: Elements whose content is dropped with the tag, not kept as text.
+_DROPPED_CONTENT_TAGS = {"script", "style", "head", "title", "template", "noscript", "iframe", "object", "embed",
+                         "svg", "math"}  # fmt: skip
 _DROP_WITH_CONTENT = re.compile(
-    r"<(script|style|head|title|template|noscript|iframe|object|embed|svg|math)\b[^>]*>.*?</\1\s*>",
+    rf"<({'|'.join(sorted(_DROPPED_CONTENT_TAGS))})\b[^>]*>.*?</\1\s*>",
     re.IGNORECASE | re.DOTALL,
 )
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -84,6 +86,7 @@ def clean_html(value: str) -> str:
             attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
             url_schemes=set(ALLOWED_PROTOCOLS),
             attribute_filter=_nh3_attribute,
+            clean_content_tags=_DROPPED_CONTENT_TAGS,
             link_rel="noopener noreferrer nofollow",
         )
     import bleach

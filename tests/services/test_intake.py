@@ -135,3 +135,29 @@ def test_channel_handle_identifies_a_returning_customer():
     second = intake.receive(inbound_message(channel="chat", sender_email="", sender_handle="u-42"))
     assert first.ticket.customer_id == second.ticket.customer_id
     assert Customer.objects.count() == 1
+
+
+def test_mail_reply_is_threaded_by_the_message_id_we_sent(django_capture_on_commit_callbacks):
+    from wagtail_helpdesk.models import OutboundMessage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = intake.receive(inbound_message(channel="email", external_id="<q1@mail.example>"))
+    ack_id = OutboundMessage.objects.get(ticket=first.ticket).external_id
+    assert ack_id.startswith("<")
+    reply = intake.receive(
+        inbound_message(channel="email", external_id="<q2@mail.example>", subject="Re: thanks", reply_to=(ack_id,))
+    )
+    assert reply.ticket.pk == first.ticket.pk and not reply.created
+
+
+def test_mail_reply_to_a_stranger_thread_opens_a_new_ticket():
+    first = intake.receive(inbound_message(channel="email", external_id="<q3@mail.example>"))
+    other = intake.receive(
+        inbound_message(
+            channel="email",
+            external_id="<q4@mail.example>",
+            sender_email="mallory@evil.example",
+            reply_to=("<q3@mail.example>",),
+        )
+    )
+    assert other.created and other.ticket.pk != first.ticket.pk

@@ -42,7 +42,8 @@ class OutboundMessage(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
-    external_id = models.CharField(_("external id"), max_length=255, blank=True)
+    #: The id the channel gave the delivered message (a Message-ID for mail); replies are matched by it.
+    external_id = models.CharField(_("external id"), max_length=255, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 

@@ -14,7 +14,6 @@ class ReplyTemplate(models.Model):
 
     class Event(models.TextChoices):
         TICKET_CREATED = "ticket_created", _("Ticket opened (acknowledgement)")
-        AGENT_REPLIED = "agent_replied", _("Agent replied")
         STATUS_CHANGED = "status_changed", _("Status changed")
 
     name = models.CharField(_("name"), max_length=100)

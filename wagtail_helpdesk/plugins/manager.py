@@ -55,6 +55,8 @@ def build_plugin_manager() -> pluggy.PluginManager:
         if not pm.is_blocked(module_path):
             pm.register(importlib.import_module(module_path), name=module_path)
     pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    # A misspelt helpdesk_* implementation would otherwise be ignored silently.
+    pm.check_pending()
     if logger.isEnabledFor(logging.DEBUG):
         pm.add_hookcall_monitoring(_before_hookcall, _after_hookcall)
     return pm

@@ -242,10 +242,8 @@ def _merge_classifications(results: list[Classification | None]) -> Classificati
             if getattr(merged, name) is None and getattr(result, name) is not None:
                 setattr(merged, name, getattr(result, name))
         merged.tags.extend(tag for tag in result.tags if tag not in merged.tags)
-    # Custom fields: later plugins in call order win on a clash (documented in the hookspec).
-    for result in results:
-        if result is not None:
-            merged.custom_fields.update(result.custom_fields)
+        for name, value in result.custom_fields.items():
+            merged.custom_fields.setdefault(name, value)
     return merged
 
 
