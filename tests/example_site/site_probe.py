@@ -1,0 +1,101 @@
+"""Run by ``test_demo_site.py`` in a subprocess, under the example site's own settings.
+
+Looks at the demo database and the site the way a visitor and an agent would,
+and prints what it saw as JSON on stdout.
+"""
+
+import json
+import os
+import sys
+import uuid
+from pathlib import Path
+
+
+def main() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings.dev")
+    import django
+
+    django.setup()
+
+    from django.contrib.auth import get_user_model
+    from django.db.models import Max, Min
+    from django.template.loader import render_to_string
+    from django.test import Client, RequestFactory
+
+    from wagtail_helpdesk.models import InboundRecord, OutboundMessage, Ticket
+    from wagtail_helpdesk.plugins.manager import get_plugin_manager
+
+    tickets = Ticket.objects.all()
+    span = tickets.aggregate(first=Min("created_at"), last=Max("created_at"))
+    report = {
+        "tickets": tickets.count(),
+        "statuses": sorted(set(tickets.values_list("status", flat=True))),
+        "channels": sorted(set(tickets.values_list("channel", flat=True))),
+        "queues": sorted(set(tickets.values_list("queue__slug", flat=True))),
+        "merged": tickets.filter(merged_into__isnull=False).count(),
+        "without_reference": tickets.filter(reference__isnull=True).count(),
+        "history_days": (span["last"] - span["first"]).days,
+        "order_tagged": tickets.filter(tags__name="order").count(),
+        "returns_category": tickets.filter(category="returns").count(),
+        "follow_ups": InboundRecord.objects.filter(payload__subject__startswith="Re: [").count(),
+        "outbound_not_sent": OutboundMessage.objects.exclude(state=OutboundMessage.State.SENT).count(),
+    }
+
+    visitor = Client()
+    home = visitor.get("/")
+    contact = visitor.get("/contact-us/")
+    submitted = visitor.post(
+        "/contact-us/",
+        {
+            "name": "Probe Customer",
+            "email": "probe@example.com",
+            "subject": "Refund for SO-10042",
+            "message": "I returned the kettle from order SO-10042; please refund it.",
+            "token": uuid.uuid4().hex,
+            "website": "",
+        },
+    )
+    new_ticket = Ticket.objects.order_by("-pk").first()
+    report["pages"] = {
+        "home": [home.status_code, "Contact customer service" in home.content.decode()],
+        "contact": [contact.status_code, 'name="email"' in contact.content.decode()],
+        "submitted": [submitted.status_code, new_ticket.reference in submitted.content.decode()],
+        "admin_login": [visitor.get("/admin/login/").status_code],
+    }
+    report["submitted_ticket"] = {
+        "queue": new_ticket.queue.slug,
+        "category": new_ticket.category,
+        "custom_fields": new_ticket.custom_fields,
+        "tags": list(new_ticket.tags.values_list("name", flat=True)),
+    }
+
+    agent = Client()
+    report["agent_login"] = agent.login(username="anna", password="demo")
+    report["admin_home"] = agent.get("/admin/").status_code
+    admin = Client()
+    report["superuser_login"] = admin.login(username="admin", password="admin")
+
+    # The panel an agent sees beside a ticket about an order, from the shop plugin.
+    ticket = Ticket.objects.filter(custom_fields__order_number__isnull=False).order_by("pk").first()
+    request = RequestFactory().get("/admin/")
+    request.user = get_user_model().objects.get(username="admin")
+    panels = [
+        panel
+        for result in get_plugin_manager().hook.helpdesk_customer_context_panels(
+            customer=ticket.customer, ticket=ticket, request=request
+        )
+        for panel in result
+    ]
+    html = render_to_string(panels[0].template_name, panels[0].context) if panels else ""
+    report["panel"] = {
+        "titles": [panel.title for panel in panels],
+        "order_number": ticket.custom_fields["order_number"],
+        "shows_order": ticket.custom_fields["order_number"] in html,
+        "marks_ticket_order": "(this ticket)" in html,
+    }
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()
