@@ -2,15 +2,20 @@
 
 SQLite in ``example_site/var/``, Celery tasks run in-process, and every mail
 a customer would get is written to ``example_site/var/sent-mail/`` (one file
-per message) so you can read it.
+per message) so you can read it.  ``DATABASE_URL`` and ``CELERY_BROKER_URL``
+switch to PostgreSQL and a real broker, as they do for the test suite.
 """
 
 import os
 
 import django
 
+from wagtail_helpdesk.beat import BEAT_SCHEDULE
+
 from .base import *  # noqa: F403
 from .base import VAR_DIR, database_from_url, sqlite_database
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = True
 SECRET_KEY = "example-site-development-only-not-secret"
@@ -25,10 +30,16 @@ DATABASES = {
     else sqlite_database(VAR_DIR / "db.sqlite3")
 }
 
-CELERY_TASK_ALWAYS_EAGER = True
-CELERY_TASK_EAGER_PROPAGATES = False
-CELERY_BROKER_URL = "memory://"
-CELERY_RESULT_BACKEND = "cache+memory://"
+if os.environ.get("CELERY_BROKER_URL"):
+    # A real broker (e.g. redis://127.0.0.1:6379/0): run `celery -A example_site worker -B` next to runserver.
+    CELERY_BROKER_URL = os.environ["CELERY_BROKER_URL"]
+    CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
+    CELERY_BEAT_SCHEDULE = {**BEAT_SCHEDULE}
+else:
+    # No services: tasks (mail delivery) run in-process as soon as the transaction commits.
+    CELERY_TASK_ALWAYS_EAGER = True
+    CELERY_BROKER_URL = "memory://"
+    CELERY_RESULT_BACKEND = "cache+memory://"
 
 SENT_MAIL_DIR = VAR_DIR / "sent-mail"
 if django.VERSION >= (6, 1):
