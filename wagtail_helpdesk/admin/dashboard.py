@@ -37,6 +37,9 @@ class HelpdeskSummaryPanel(Component):
     order = 90
     template_name = "wagtail_helpdesk/admin/dashboard_panel.html"
 
+    class Media:
+        css = {"all": ["wagtail_helpdesk/admin/admin.css"]}
+
     def __init__(self, request: HttpRequest) -> None:
         self.request = request
 
