@@ -45,3 +45,8 @@ def test_private_media_inside_public_media_is_refused(settings, tmp_path):
 
 def test_shipped_configuration_passes_the_checks():
     assert [m for m in run_checks() if m.id.startswith("wagtail_helpdesk")] == []
+
+
+def test_missing_url_include_is_reported(settings):
+    settings.ROOT_URLCONF = "wagtail.admin.urls"
+    assert "wagtail_helpdesk.E005" in {message.id for message in run_checks()}

@@ -7,6 +7,7 @@ import os
 
 from django.conf import settings
 from django.core.checks import Error, Warning, register
+from django.urls import NoReverseMatch, reverse
 
 from .conf import helpdesk_settings
 
@@ -47,6 +48,16 @@ def check_configuration(app_configs=None, **kwargs):
                     id="wagtail_helpdesk.W001",
                 )
             )
+    try:
+        reverse("wagtail_helpdesk:attachment", args=[1])
+    except NoReverseMatch:
+        errors.append(
+            Error(
+                "wagtail_helpdesk.urls is not included in the URLconf; attachment links cannot be built.",
+                hint='Add path("helpdesk/", include("wagtail_helpdesk.urls")) to your urlpatterns.',
+                id="wagtail_helpdesk.E005",
+            )
+        )
     root = helpdesk_settings.PRIVATE_MEDIA_ROOT
     media_root = getattr(settings, "MEDIA_ROOT", "")
     if not helpdesk_settings.ATTACHMENT_STORAGE and root and media_root:
