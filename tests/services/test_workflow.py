@@ -201,3 +201,26 @@ def test_events_are_append_only(ticket):
     event.data = {"forged": True}
     with pytest.raises(ValueError):
         event.save()
+
+
+def test_cc_customer_follows_the_ticket_gets_replies_and_may_answer(
+    ticket, agent, mailoutbox, django_capture_on_commit_callbacks
+):
+    colleague = CustomerFactory(email="boss@mail.example")
+    workflow.add_follower(ticket, by=agent, customer=colleague)
+    workflow.add_follower(ticket, by=agent, customer=colleague)
+    assert ticket.followers.count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.reply(ticket, by=agent, body_text="Refund approved.")
+    assert {m.to[0] for m in mailoutbox if "Refund approved." in m.body} == {"anna@mail.example", "boss@mail.example"}
+    answer = intake.receive(
+        inbound_message(sender_email="boss@mail.example", subject=f"Re: {ticket.reference}", body_text="Thanks")
+    )
+    assert answer.ticket.pk == ticket.pk
+
+
+def test_removing_a_follower_is_audited(ticket, agent):
+    follower = workflow.add_follower(ticket, by=agent, customer=CustomerFactory())
+    workflow.remove_follower(ticket, follower, by=agent)
+    assert not ticket.followers.exists()
+    assert TicketEvent.objects.filter(ticket=ticket, kind=EventKind.FOLLOWERS).count() == 2

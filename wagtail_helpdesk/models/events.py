@@ -22,6 +22,7 @@ class EventKind(models.TextChoices):
     TAGS = "tags", _("Tags changed")
     LINKED = "linked", _("Linked")
     CUSTOM_FIELDS = "custom_fields", _("Fields changed")
+    FOLLOWERS = "followers", _("Followers changed")
 
 
 class TicketEvent(models.Model):

@@ -404,3 +404,35 @@ def link(source: Ticket, target: Ticket, kind: str, *, by) -> TicketLink:
                 )
             )
     return link
+
+
+def add_follower(ticket: Ticket, *, by, customer=None, user=None) -> TicketFollower:
+    """Copy a customer (CC) or an agent on the ticket's updates; adding twice changes nothing."""
+    _check_agent(by, ticket)
+    if (customer is None) == (user is None):
+        raise IllegalTransition(_("Choose either a customer or an agent to follow the ticket."))
+    if user is not None and not permissions.can_be_assigned(user, ticket):
+        raise NotAllowed(_("%(who)s is not an agent of this ticket's queue.") % {"who": user})
+    with transaction.atomic():
+        follower, created = TicketFollower.objects.get_or_create(ticket=ticket, customer=customer, user=user)
+        if created:
+            events.record(
+                events.build(
+                    ticket,
+                    EventKind.FOLLOWERS,
+                    user=by,
+                    added={"customer": getattr(customer, "pk", None), "user": getattr(user, "pk", None)},
+                )
+            )
+    return follower
+
+
+def remove_follower(ticket: Ticket, follower: TicketFollower, *, by) -> None:
+    """Stop copying a follower on the ticket's updates."""
+    _check_agent(by, ticket)
+    if follower.ticket_id != ticket.pk:
+        raise IllegalTransition(_("That follower belongs to another ticket."))
+    with transaction.atomic():
+        removed = {"customer": follower.customer_id, "user": follower.user_id}
+        follower.delete()
+        events.record(events.build(ticket, EventKind.FOLLOWERS, user=by, removed=removed))
