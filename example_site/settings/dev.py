@@ -1,8 +1,8 @@
 """Development: runs with nothing but Python.
 
 SQLite in ``example_site/var/``, Celery tasks run in-process, and every mail
-a customer would get is written to ``example_site/var/sent-mail/`` (one file
-per message) so you can read it.  ``DATABASE_URL`` and ``CELERY_BROKER_URL``
+a customer would get is written to ``example_site/var/sent-mail/`` (Django's
+file-based backend) so you can read it.  ``DATABASE_URL`` and ``CELERY_BROKER_URL``
 switch to PostgreSQL and a real broker, as they do for the test suite.
 """
 

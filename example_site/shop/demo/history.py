@@ -1,267 +1,43 @@
-"""Builds the demo shop and two months of helpdesk history.
+"""Two months of helpdesk history, made through intake and the workflow.
 
-Everything a customer says goes through the real channel adapters (a web-form
-payload, a raw email) and ``services.intake.receive()``; everything an agent
-does goes through ``services.workflow``.  So the demo data is exactly what a
-live site would have produced: references, routing, events, acknowledgements
-and replies in the outbox, mail written by the configured mail backend.
-
-Only the clock is faked.  The whole history runs in a few seconds, in the
-order of the moments it stands for, and :class:`DemoClock` then moves every
-timestamp back to its moment over the last 60 days (see :func:`rewrite_history`).
-
-Safe to run again: set-up data is looked up before it is created, and the
-ticket history is created once, in one transaction.
+Each ticket is a :class:`Story`: who writes about what, who answers, and
+where it ends.  Stories become timed :class:`Action` s; all actions run in the
+order of the moments they stand for, then :func:`.clock.rewrite_history`
+moves the timestamps to those moments.
 """
 
 from __future__ import annotations
 
-import bisect
 import random
 import struct
-import time
-import unicodedata
 import uuid
 import zlib
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import Decimal
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
-from django.db import models, transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
 
-from example_site.home.models import HomePage
-from wagtail_helpdesk.models import (
-    Attachment,
-    ContactFormPage,
-    Customer,
-    InboundRecord,
-    Message,
-    OutboundMessage,
-    Queue,
-    ReplyTemplate,
-    Status,
-    Ticket,
-    TicketEvent,
-)
+from wagtail_helpdesk.models import ContactFormPage, InboundRecord, Message, Queue, Status, Ticket
 from wagtail_helpdesk.services import intake, workflow
 from wagtail_helpdesk.services.channels import get_channel
 from wagtail_helpdesk.types import InboundAttachment
 
-from . import demo_content as content
-from .demo_content import Scenario
-from .models import Order, OrderLine, Product
+from ..models import Order
+from . import content
+from .clock import DemoClock, rewrite_history
+from .content import HISTORY_DAYS, Scenario, customer_email
 
 User = get_user_model()
 
-#: How far back the demo history reaches.
-HISTORY_DAYS = 60
 #: Tickets a customer opens a second time about the same matter; agents merge them.
 DUPLICATES = 4
 #: Deterministic ids, so a second run recognises the history it created.
 ID_NAMESPACE = uuid.UUID("6f1d2c1e-8a55-4d0b-9d1e-2f4b8f3c0a11")
 CUSTOMER_MAIL_DOMAIN = "mail.example"
-
-
-@dataclass
-class DemoResult:
-    """What :func:`load` found or made, for the command's summary."""
-
-    created_history: bool
-    seconds: float
-    products: int = 0
-    orders: int = 0
-    shop_customers: int = 0
-    queues: list[str] = field(default_factory=list)
-    agents: list[str] = field(default_factory=list)
-    tickets_by_status: dict[str, int] = field(default_factory=dict)
-    tickets_by_channel: dict[str, int] = field(default_factory=dict)
-    merged: int = 0
-    messages: int = 0
-    outbound_sent: int = 0
-    contact_url: str = ""
-
-    @property
-    def tickets(self) -> int:
-        return sum(self.tickets_by_status.values())
-
-
-def load(*, tickets: int = 300, seed: int = 2026) -> DemoResult:
-    """Create whatever of the demo is missing and return a summary."""
-    started = time.monotonic()
-    with transaction.atomic():
-        queues = ensure_queues_and_agents()
-        ensure_admin()
-        contact = ensure_pages(queues["general"])
-        products = ensure_products()
-        ensure_orders(products, random.Random(seed))
-        ensure_reply_templates()
-    created = False
-    if not history_exists():
-        with transaction.atomic():
-            HistoryBuilder(random.Random(seed + 1), queues, contact).build(tickets)
-        created = True
-    return _summary(created, time.monotonic() - started, contact)
-
-
-# ---------------------------------------------------------------------------
-# Set-up data: site, people, shop
-# ---------------------------------------------------------------------------
-
-
-def ensure_queues_and_agents() -> dict[str, Queue]:
-    """The four desks, an agent group each, and the agents (password ``demo``)."""
-    password = make_password("demo")  # hashed once: hashing is deliberately slow
-    users = {}
-    for username, first, last in content.AGENTS:
-        user, _created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "first_name": first,
-                "last_name": last,
-                "email": f"{username}@hearth-kettle.example",
-                "password": password,
-            },
-        )
-        users[username] = user
-    permissions = list(_agent_permissions())
-    queues = {}
-    for name, slug, is_default, members in content.QUEUES:
-        queue, _created = Queue.objects.get_or_create(
-            slug=slug,
-            defaults={"name": name, "is_default": is_default, "email": f"{slug}@hearth-kettle.example"},
-        )
-        group, _created = Group.objects.get_or_create(name=f"{name} agents")
-        group.permissions.add(*permissions)
-        queue.groups.add(group)
-        for username in members:
-            users[username].groups.add(group)
-        queues[slug] = queue
-    return queues
-
-
-def _agent_permissions() -> Iterable[Permission]:
-    """Log into the Wagtail admin and look at the helpdesk's configuration.
-
-    Which tickets an agent works is decided by queue membership (the group), not by model permissions.
-    """
-    yield Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    yield from Permission.objects.filter(content_type__app_label="wagtail_helpdesk", codename__startswith="view_")
-
-
-def ensure_admin() -> None:
-    if not User.objects.filter(username="admin").exists():
-        User.objects.create_superuser("admin", "admin@hearth-kettle.example", "admin")
-
-
-def ensure_pages(general: Queue) -> ContactFormPage:
-    """The shop's home page as the site root, with the "Contact us" form below it."""
-    home = HomePage.objects.first()
-    if home is None:
-        root = Page.get_first_root_node()
-        home = root.add_child(
-            instance=HomePage(
-                title=content.SHOP_NAME, slug="hearth-kettle", intro=content.HOME_INTRO, body=content.HOME_BODY
-            )
-        )
-        site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", is_default_site=True)
-        welcome = site.root_page if site.pk else None
-        site.root_page = home
-        site.site_name = content.SHOP_NAME
-        site.save()
-        # Wagtail's initial migration creates a placeholder "Welcome" page as the site root.
-        if welcome is not None and welcome.specific_class is Page and not welcome.get_children().exists():
-            welcome.delete()
-    contact = ContactFormPage.objects.child_of(home).filter(slug="contact-us").first()
-    if contact is None:
-        contact = home.add_child(
-            instance=ContactFormPage(
-                title="Contact us",
-                slug="contact-us",
-                intro=content.CONTACT_INTRO,
-                thank_you_text=content.CONTACT_THANKS,
-                queue=general,
-            )
-        )
-    return contact
-
-
-def ensure_products() -> list[Product]:
-    products = []
-    for name, sku, price, warranty in content.PRODUCTS:
-        product, _created = Product.objects.get_or_create(
-            sku=sku, defaults={"name": name, "price": Decimal(price), "warranty_months": warranty}
-        )
-        products.append(product)
-    return products
-
-
-def customer_email(first: str, last: str, domain: str) -> str:
-    """``Rūta Kazlauskienė`` -> ``ruta.kazlauskiene@example.org``."""
-    return f"{_ascii(first)}.{_ascii(last)}@{domain}"
-
-
-def _ascii(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.lower().replace("ł", "l"))
-    return "".join(c for c in decomposed if c.isascii() and c.isalnum())
-
-
-def ensure_orders(products: list[Product], rng: random.Random) -> None:
-    """One to four orders for each of the forty customers, numbered from SO-10001."""
-    if Order.objects.exists():
-        return
-    now = timezone.now()
-    number = 10001
-    for first, last, domain in content.CUSTOMERS:
-        email = customer_email(first, last, domain)
-        for _ in range(rng.randint(1, 4)):
-            placed_at = now - timedelta(days=rng.uniform(1, HISTORY_DAYS + 60), hours=rng.uniform(0, 12))
-            age = (now - placed_at).days
-            status = (
-                Order.Status.PAID
-                if age < 2
-                else Order.Status.SHIPPED
-                if age < 6
-                else rng.choice([Order.Status.DELIVERED] * 6 + [Order.Status.RETURNED])
-            )
-            order = Order.objects.create(
-                number=f"SO-{number}",
-                email=email,
-                customer_name=f"{first} {last}",
-                status=status,
-                placed_at=placed_at,
-                tracking_code=f"DPD{rng.randint(10**9, 10**10 - 1)}" if status != Order.Status.PAID else "",
-            )
-            for product in rng.sample(products, rng.randint(1, 3)):
-                OrderLine.objects.create(
-                    order=order, product=product, quantity=rng.choice([1, 1, 1, 2]), unit_price=product.price
-                )
-            number += 1
-
-
-def ensure_reply_templates() -> None:
-    """The shop's own acknowledgement replaces the packaged one (edited under Helpdesk in the admin)."""
-    ReplyTemplate.objects.get_or_create(
-        name="Shop acknowledgement",
-        defaults={
-            "event": ReplyTemplate.Event.TICKET_CREATED,
-            "subject": content.ACKNOWLEDGEMENT_SUBJECT,
-            "body": content.ACKNOWLEDGEMENT_BODY,
-        },
-    )
-
-
-# ---------------------------------------------------------------------------
-# The history
-# ---------------------------------------------------------------------------
 
 
 def history_exists() -> bool:
@@ -296,30 +72,6 @@ class Action:
     when: datetime
     seq: int
     run: Callable[[], object] = field(compare=False)
-
-
-class DemoClock:
-    """Maps the real moments the actions ran at to the moments they stand for.
-
-    Before each action :meth:`mark` records (now, demo moment).  A timestamp
-    written during an action keeps its tiny real offset from the action's
-    start, so rows written by one action stay in order.
-    """
-
-    def __init__(self) -> None:
-        self.real: list[datetime] = []
-        self.demo: list[datetime] = []
-
-    def mark(self, moment: datetime) -> None:
-        self.real.append(timezone.now())
-        self.demo.append(moment)
-
-    def __call__(self, moment: datetime | None) -> datetime | None:
-        if moment is None or not self.real or moment < self.real[0]:
-            return moment
-        i = bisect.bisect_right(self.real, moment) - 1
-        mapped = self.demo[i] + (moment - self.real[i])
-        return min(mapped, self.demo[i + 1]) if i + 1 < len(self.demo) else mapped
 
 
 class HistoryBuilder:
@@ -600,47 +352,6 @@ class HistoryBuilder:
         workflow.merge(self._fresh(duplicate), self._fresh(original), by=self.anna)
 
 
-# ---------------------------------------------------------------------------
-# Moving the history to the moments it stands for
-# ---------------------------------------------------------------------------
-
-
-def rewrite_history(clock: DemoClock, *, since: datetime, rng: random.Random) -> None:
-    """Move every timestamp written since ``since`` to the demo moment it stands for.
-
-    Demo only: the history was recorded in seconds, so "created" and "last
-    activity" would all say "just now".  A live site never does this.  It uses
-    ``bulk_update()`` (a queryset UPDATE) rather than ``save()`` on purpose:
-    ``save()`` would reset the ``auto_now`` fields, and ticket events are
-    append-only (``TicketEvent.save()`` refuses to change one).
-    """
-    _remap(
-        Ticket.objects.filter(created_at__gte=since),
-        ["created_at", "updated_at", "last_activity_at", "first_responded_at", "resolved_at", "closed_at"],
-        clock,
-    )
-    _remap(Message.objects.filter(created_at__gte=since), ["created_at"], clock)
-    _remap(TicketEvent.objects.filter(created_at__gte=since), ["created_at"], clock)
-    _remap(InboundRecord.objects.filter(received_at__gte=since), ["received_at", "processed_at"], clock)
-    _remap(Customer.objects.filter(created_at__gte=since), ["created_at"], clock)
-    _remap(Attachment.objects.filter(created_at__gte=since), ["created_at"], clock)
-    # Mail is delivered after the history's transaction commits: "sent" becomes a few seconds after "queued".
-    outbound = list(OutboundMessage.objects.filter(created_at__gte=since))
-    for row in outbound:
-        row.created_at = clock(row.created_at)
-        if row.sent_at is not None:
-            row.sent_at = row.created_at + timedelta(seconds=rng.uniform(1, 20))
-    OutboundMessage.objects.bulk_update(outbound, ["created_at", "sent_at"], batch_size=300)
-
-
-def _remap(queryset: models.QuerySet, fields: list[str], clock: DemoClock) -> None:
-    rows = list(queryset.only("pk", *fields))
-    for row in rows:
-        for name in fields:
-            setattr(row, name, clock(getattr(row, name)))
-    queryset.model.objects.bulk_update(rows, fields, batch_size=300)
-
-
 def _photo_png(width: int = 48, height: int = 32) -> bytes:
     """A small real PNG (a dented copper-coloured gradient), so the attachment passes type sniffing."""
 
@@ -653,25 +364,3 @@ def _photo_png(width: int = 48, height: int = 32) -> bytes:
     )
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-
-
-def _summary(created: bool, seconds: float, contact: ContactFormPage) -> DemoResult:
-    tickets = Ticket.objects.all()
-    return DemoResult(
-        created_history=created,
-        seconds=seconds,
-        products=Product.objects.count(),
-        orders=Order.objects.count(),
-        shop_customers=Order.objects.values("email").distinct().count(),
-        queues=[f"{q.name}{' (default)' if q.is_default else ''}" for q in Queue.objects.order_by("pk")],
-        agents=[u.username for u in User.objects.filter(groups__helpdesk_queues__isnull=False).distinct()],
-        tickets_by_status=dict(Counter(tickets.values_list("status", flat=True))),
-        tickets_by_channel=dict(Counter(tickets.values_list("channel", flat=True))),
-        merged=tickets.filter(merged_into__isnull=False).count(),
-        messages=Message.objects.count(),
-        outbound_sent=OutboundMessage.objects.filter(state=OutboundMessage.State.SENT).count(),
-        contact_url=contact.url or "/contact-us/",
-    )
-
-
-__all__ = ["DemoResult", "load"]

@@ -1,6 +1,6 @@
 """What the demo shop sells, who buys, and what they write to customer service.
 
-Plain data for ``demo.py``.  Placeholders: ``{order}`` (an order of the
+Plain data for the demo loader.  Placeholders: ``{order}`` (an order of the
 customer's, e.g. SO-10042), ``{product}``, ``{first}`` (the customer's first
 name), ``{agent}`` (the answering agent's first name), ``{tracking}``,
 ``{days}``.
@@ -8,7 +8,11 @@ name), ``{agent}`` (the answering agent's first name), ``{tracking}``,
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+#: How far back the demo history reaches.
+HISTORY_DAYS = 60
 
 SHOP_NAME = "Hearth & Kettle"
 SUPPORT_ADDRESS = "support@hearth-kettle.example"
@@ -387,3 +391,13 @@ DUPLICATE_BODIES = (
     "I wrote to you already but got no answer yet. Order {order}, the {product}. Please reply.\n\n{first}",
     "Sending this again in case my first message got lost: it is about order {order}.\n\n{first}",
 )
+
+
+def customer_email(first: str, last: str, domain: str) -> str:
+    """``Rūta Kazlauskienė`` -> ``ruta.kazlauskiene@example.org``."""
+    return f"{_ascii(first)}.{_ascii(last)}@{domain}"
+
+
+def _ascii(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.lower().replace("ł", "l"))
+    return "".join(c for c in decomposed if c.isascii() and c.isalnum())
