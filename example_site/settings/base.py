@@ -133,7 +133,6 @@ DEFAULT_FROM_EMAIL = "Hearth & Kettle support <support@hearth-kettle.example>"
 # --- wagtail-helpdesk -------------------------------------------------------
 # The shop's own plugin: recognises order numbers and shows the customer's orders to agents.
 WAGTAIL_HELPDESK_PLUGINS = ["example_site.shop.helpdesk_plugin"]
-WAGTAIL_HELPDESK_SITE_URL = WAGTAILADMIN_BASE_URL
 # Attachments live outside public media and are served only through the helpdesk's checked view.
 WAGTAIL_HELPDESK_PRIVATE_MEDIA_ROOT = str(VAR_DIR / "private")
 
