@@ -8,6 +8,7 @@ every thread closes its own database connection when it is done.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -16,7 +17,7 @@ from django.db import connection
 
 from wagtail_helpdesk.exceptions import AlreadyClaimed
 from wagtail_helpdesk.models import EventKind, InboundRecord, Message, OutboundMessage, Ticket, TicketEvent
-from wagtail_helpdesk.services import intake, workflow
+from wagtail_helpdesk.services import intake, outbox, workflow
 from wagtail_helpdesk.testing.factories import QueueFactory, inbound_message, make_agent
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -110,3 +111,22 @@ def test_the_same_message_redelivered_by_several_workers_at_once_makes_one_ticke
     assert Message.objects.count() == 1
     assert OutboundMessage.objects.count() == 1
     assert InboundRecord.objects.get().state == InboundRecord.State.PROCESSED
+
+
+def test_eight_workers_delivering_the_same_message_at_once_send_it_once(postgres, smtp_mail):
+    smtp_mail.stop()  # the delivery right after commit fails, so the row waits for a retry
+    ticket = intake.receive(inbound_message()).ticket
+    row = OutboundMessage.objects.get(ticket=ticket)
+    assert row.state == OutboundMessage.State.PENDING and row.attempts == 1
+    OutboundMessage.objects.filter(pk=row.pk).update(next_attempt_at=row.created_at)  # the back-off has passed
+    smtp_mail.start()
+
+    results, errors = run_at_once([lambda: outbox.deliver(row.pk) for _ in range(8)])
+
+    assert errors == []
+    assert sorted(result.state for result in results) == ["sent"] + ["skipped"] * 7
+    smtp_mail.wait_for(1)
+    time.sleep(0.3)  # a duplicate would have arrived by now
+    assert len(smtp_mail.messages) == 1
+    delivered = OutboundMessage.objects.get(pk=row.pk)
+    assert delivered.state == OutboundMessage.State.SENT and delivered.attempts == 2
