@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page():
+def contact_page():
     returns = QueueFactory(slug="returns", name="Returns")
     home = Site.objects.get(is_default_site=True).root_page
     contact = ContactFormPage(title="Contact us", slug="contact", queue=returns)
@@ -22,18 +22,18 @@ def page():
     return contact
 
 
-def token(client, page):
-    html = client.get(page.url).content.decode()
+def token(client, contact_page):
+    html = client.get(contact_page.url).content.decode()
     return re.search(r'name="token" value="([0-9a-f]{32})"', html).group(1)
 
 
-def form_data(client, page, **overrides):
+def form_data(client, contact_page, **overrides):
     data = {
         "name": "Anna Nowak",
         "email": "anna@mail.example",
         "subject": "Broken kettle",
         "message": "The kettle I bought leaks.",
-        "token": token(client, page),
+        "token": token(client, contact_page),
         "website": "",
     }
     data.update(overrides)
@@ -47,8 +47,8 @@ class TestPageRules(WagtailPageTestCase):
         self.assertCanCreateAt(Page, ContactFormPage)
 
 
-def test_form_renders_with_labels_and_a_token(client, page):
-    response = client.get(page.url)
+def test_form_renders_with_labels_and_a_token(client, contact_page):
+    response = client.get(contact_page.url)
     html = response.content.decode()
     assert response.status_code == 200
     assert 'enctype="multipart/form-data"' in html
@@ -56,42 +56,42 @@ def test_form_renders_with_labels_and_a_token(client, page):
     assert re.search(r'name="token" value="[0-9a-f]{32}"', html)
 
 
-def test_submission_opens_a_ticket_in_the_page_queue_and_shows_the_reference(client, page, mailoutbox):
-    response = client.post(page.url, form_data(client, page))
+def test_submission_opens_a_ticket_in_the_page_queue_and_shows_the_reference(client, contact_page, mailoutbox):
+    response = client.post(contact_page.url, form_data(client, contact_page))
     ticket = Ticket.objects.get()
     assert response.status_code == 200
     assert ticket.reference in response.content.decode()
     assert ticket.queue.slug == "returns"
     assert ticket.channel == "web"
-    assert InboundRecord.objects.get().payload["metadata"]["page"] == page.pk
+    assert InboundRecord.objects.get().payload["metadata"]["page"] == contact_page.pk
 
 
-def test_double_submit_opens_one_ticket(client, page):
-    data = form_data(client, page)
-    first = client.post(page.url, data)
-    second = client.post(page.url, data)
+def test_double_submit_opens_one_ticket(client, contact_page):
+    data = form_data(client, contact_page)
+    first = client.post(contact_page.url, data)
+    second = client.post(contact_page.url, data)
     assert Ticket.objects.count() == 1
     reference = Ticket.objects.get().reference
     assert reference in first.content.decode() and reference in second.content.decode()
 
 
-def test_attachment_is_kept_with_the_ticket(client, page):
+def test_attachment_is_kept_with_the_ticket(client, contact_page):
     upload = SimpleUploadedFile("receipt.pdf", b"%PDF-1.4\nreceipt", content_type="application/pdf")
-    client.post(page.url, {**form_data(client, page), "attachments": [upload]})
+    client.post(contact_page.url, {**form_data(client, contact_page), "attachments": [upload]})
     assert Message.objects.get().attachments.get().filename == "receipt.pdf"
 
 
-def test_wrong_type_file_re_renders_the_form_keeping_the_text(client, page):
+def test_wrong_type_file_re_renders_the_form_keeping_the_text(client, contact_page):
     upload = SimpleUploadedFile("invoice.pdf", b"MZ\x90\x00program", content_type="application/pdf")
-    response = client.post(page.url, {**form_data(client, page), "attachments": [upload]})
+    response = client.post(contact_page.url, {**form_data(client, contact_page), "attachments": [upload]})
     html = response.content.decode()
     assert "invoice.pdf is not a file type we accept." in html
     assert "The kettle I bought leaks." in html
     assert not Ticket.objects.exists()
 
 
-def test_honeypot_creates_nothing(client, page):
-    response = client.post(page.url, form_data(client, page, website="http://spam.example"))
+def test_honeypot_creates_nothing(client, contact_page):
+    response = client.post(contact_page.url, form_data(client, contact_page, website="http://spam.example"))
     assert response.status_code == 200
     assert "Your message could not be sent." in response.content.decode()
     assert not Ticket.objects.exists() and not InboundRecord.objects.exists()
@@ -105,25 +105,25 @@ def test_honeypot_creates_nothing(client, page):
         ({"token": "forged"}, "The form expired"),
     ],
 )
-def test_invalid_input_is_explained_per_field(client, page, overrides, error):
-    response = client.post(page.url, form_data(client, page, **overrides))
+def test_invalid_input_is_explained_per_field(client, contact_page, overrides, error):
+    response = client.post(contact_page.url, form_data(client, contact_page, **overrides))
     assert error in response.content.decode()
     assert not Ticket.objects.exists()
 
 
-def test_script_in_every_field_is_rendered_inert(client, page):
+def test_script_in_every_field_is_rendered_inert(client, contact_page):
     attack = "<script>alert(1)</script>"
-    response = client.post(page.url, form_data(client, page, name=attack, subject=attack, email="bad"))
+    response = client.post(contact_page.url, form_data(client, contact_page, name=attack, subject=attack, email="bad"))
     html = response.content.decode()
     assert attack not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_logged_in_customer_details_are_prefilled(client, page, django_user_model):
+def test_logged_in_customer_details_are_prefilled(client, contact_page, django_user_model):
     from wagtail_helpdesk.testing.factories import CustomerFactory
 
     user = django_user_model.objects.create_user("shopper", password="pw")
     CustomerFactory(user=user, name="Jan Shopper", email="jan@mail.example")
     client.force_login(user)
-    html = client.get(page.url).content.decode()
+    html = client.get(contact_page.url).content.decode()
     assert 'value="jan@mail.example"' in html and 'value="Jan Shopper"' in html

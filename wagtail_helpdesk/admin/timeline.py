@@ -92,7 +92,11 @@ def _detail(event: TicketEvent, users: dict[int, str], queues: dict[int, str]) -
             "to_agent": users.get(data.get("to_assignee"), nobody),
         }
     if event.kind == "routed":
-        parts = [queues.get(data.get("queue"), ""), users.get(data.get("assignee"), ""), data.get("reason", "")]
+        parts = [
+            queues.get(data.get("queue"), ""),
+            users.get(data.get("assignee"), ""),
+            _(data.get("reason", "")) if data.get("reason") else "",
+        ]
         return ", ".join(str(part) for part in parts if part)
     if event.kind == "merged":
         if data.get("into_reference"):
@@ -101,5 +105,13 @@ def _detail(event: TicketEvent, users: dict[int, str], queues: dict[int, str]) -
     if event.kind == "tags":
         return ", ".join(data.get("to") or []) or _("no tags")
     if event.kind == "created":
-        return str(data.get("channel", ""))
+        return channel_label(data.get("channel", ""))
     return ""
+
+
+def channel_label(code: str) -> str:
+    """The registered channel's label, or the code itself for a channel no longer installed."""
+    from ..services.channels import get_channels
+
+    channel = get_channels().get(code)
+    return str(channel.label) if channel is not None else code

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Customer(models.Model):
@@ -16,7 +17,7 @@ class Customer(models.Model):
     wagtail_reference_index_ignore = True
 
     email = models.EmailField(_("email"), max_length=254, blank=True, db_index=True)
-    name = models.CharField(_("name"), max_length=200, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

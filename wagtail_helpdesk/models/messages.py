@@ -50,7 +50,7 @@ class Message(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} on {self.ticket_id}"
+        return _("%(kind)s on ticket %(ticket)s") % {"kind": self.get_kind_display(), "ticket": self.ticket_id}
 
     @property
     def is_public(self) -> bool:
@@ -98,7 +98,7 @@ class Attachment(models.Model):
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveBigIntegerField(_("size"))
     sha256 = models.CharField(_("checksum"), max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("attachment")
@@ -130,7 +130,9 @@ class InboundRecord(models.Model):
     payload = models.JSONField(_("payload"))
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.RECEIVED)
     error = models.TextField(_("error"), blank=True)
-    ticket = models.ForeignKey(Ticket, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    ticket = models.ForeignKey(
+        Ticket, verbose_name=_("ticket"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     received_at = models.DateTimeField(_("received"), auto_now_add=True)
     processed_at = models.DateTimeField(_("processed"), null=True, blank=True)
 

@@ -28,16 +28,20 @@ class OutboundMessage(models.Model):
         AUTO_REPLY = "auto_reply", _("Automatic reply")
         NOTIFICATION = "notification", _("Notification")
 
-    ticket = models.ForeignKey(Ticket, null=True, blank=True, on_delete=models.CASCADE, related_name="outbound")
-    message = models.ForeignKey(Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="deliveries")
+    ticket = models.ForeignKey(
+        Ticket, verbose_name=_("ticket"), null=True, blank=True, on_delete=models.CASCADE, related_name="outbound"
+    )
+    message = models.ForeignKey(
+        Message, verbose_name=_("message"), null=True, blank=True, on_delete=models.SET_NULL, related_name="deliveries"
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     channel = models.CharField(_("channel"), max_length=32)
     recipient = models.CharField(_("recipient"), max_length=255)
     subject = models.CharField(_("subject"), max_length=255, blank=True)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"), blank=True)
-    in_reply_to = models.JSONField(default=list, blank=True)
-    headers = models.JSONField(default=dict, blank=True)
+    in_reply_to = models.JSONField(_("in reply to"), default=list, blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
@@ -53,4 +57,8 @@ class OutboundMessage(models.Model):
         indexes = [models.Index(fields=["state", "next_attempt_at"], name="helpdesk_outbox_due")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} to {self.recipient} ({self.state})"
+        return _("%(kind)s to %(recipient)s (%(state)s)") % {
+            "kind": self.get_kind_display(),
+            "recipient": self.recipient,
+            "state": self.get_state_display(),
+        }

@@ -160,7 +160,7 @@ class TicketFollower(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.customer or self.user} follows {self.ticket_id}"
+        return _("%(who)s follows ticket %(ticket)s") % {"who": self.customer or self.user, "ticket": self.ticket_id}
 
 
 class TicketLink(models.Model):
@@ -174,7 +174,7 @@ class TicketLink(models.Model):
     source = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="links_out")
     target = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="links_in")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("ticket link")

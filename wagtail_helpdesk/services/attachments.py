@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..conf import helpdesk_settings
 from ..exceptions import InvalidInbound
@@ -77,7 +78,11 @@ def validate(attachments: Sequence[InboundAttachment]) -> list[InboundAttachment
     if len(attachments) > helpdesk_settings.MAX_ATTACHMENTS:
         raise InvalidInbound(
             {
-                "attachments": _("At most %(count)d files can be attached.")
+                "attachments": ngettext(
+                    "At most %(count)d file can be attached.",
+                    "At most %(count)d files can be attached.",
+                    helpdesk_settings.MAX_ATTACHMENTS,
+                )
                 % {"count": helpdesk_settings.MAX_ATTACHMENTS}
             }
         )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..conf import helpdesk_settings
 from ..exceptions import InvalidInbound
@@ -134,9 +135,12 @@ def _validated(message: InboundMessage) -> InboundMessage:
     if not body_text.strip() and not message.attachments:
         errors["body_text"] = _("The message is empty.")
     if len(body_text) > helpdesk_settings.MAX_BODY_CHARS or len(body_html) > 2 * helpdesk_settings.MAX_BODY_CHARS:
-        errors["body_text"] = _("The message is too long (at most %(limit)d characters).") % {
-            "limit": helpdesk_settings.MAX_BODY_CHARS
-        }
+        limit = helpdesk_settings.MAX_BODY_CHARS
+        errors["body_text"] = ngettext(
+            "The message is too long (at most %(limit)d character).",
+            "The message is too long (at most %(limit)d characters).",
+            limit,
+        ) % {"limit": limit}
     subject = " ".join(clean_text(message.subject).split())
     if len(subject) > helpdesk_settings.MAX_SUBJECT_CHARS:
         subject = subject[: helpdesk_settings.MAX_SUBJECT_CHARS - 1] + "…"
