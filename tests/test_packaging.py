@@ -9,6 +9,7 @@ real archives, built the way a release is built (isolated, wheel from sdist).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -26,6 +27,19 @@ PACKAGE = "wagtail_helpdesk"
 DATA_DIRS = ("templates", "static", "locale")
 #: Top-level folders of the repository that must never be installed into a site.
 NOT_IN_WHEEL = ("tests", "example_site", "docs", "benchmarks")
+#: Local state not worth copying before a build (MANIFEST.in would leave it out anyway).
+COPY_IGNORE = (
+    ".git",
+    ".venv",
+    ".tox",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    "_build",
+    ".ruff_cache",
+    "*.sqlite3",
+)
 
 
 def _source_files(subdir: str, suffix: str = "") -> set[str]:
@@ -45,7 +59,11 @@ def archives(tmp_path_factory) -> dict[str, set[str]]:
     except ImportError:
         need_service("build", "python -m build is not installed (it is in the dev extra)")
     outdir = tmp_path_factory.mktemp("dist")
-    command = [sys.executable, "-m", "build", "--outdir", str(outdir), str(ROOT)]
+    # Build from a copy: setuptools writes egg-info into the tree it builds, and
+    # parallel tox envs must not race on the checkout's.
+    source = tmp_path_factory.mktemp("src") / "project"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*COPY_IGNORE))
+    command = [sys.executable, "-m", "build", "--outdir", str(outdir), str(source)]
     if os.environ.get("HELPDESK_BUILD_NO_ISOLATION"):
         command.insert(3, "--no-isolation")  # offline: build with the setuptools installed here
     completed = subprocess.run(command, capture_output=True, text=True, timeout=300)
