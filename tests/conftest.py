@@ -90,3 +90,13 @@ def _private_media(settings, tmp_path):
     attachment_storage._wrapped = empty
     yield
     attachment_storage._wrapped = empty
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The configuration snapshot is cached; tests roll the database back, so the cache goes too."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

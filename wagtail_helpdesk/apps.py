@@ -10,7 +10,16 @@ class WagtailHelpdeskConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from . import (
             checks,  # noqa: F401  registers system checks
             conf,  # noqa: F401  connects the setting_changed receiver
         )
+        from .models import Queue, ReplyTemplate
+        from .services.config_cache import invalidate
+
+        # Intake reads queues and reply templates from a cached snapshot.
+        for model in (Queue, ReplyTemplate):
+            post_save.connect(invalidate, sender=model, dispatch_uid=f"helpdesk-config-{model.__name__}-save")
+            post_delete.connect(invalidate, sender=model, dispatch_uid=f"helpdesk-config-{model.__name__}-delete")

@@ -41,14 +41,15 @@ def _no_delivery(monkeypatch):
 
 
 def test_new_ticket_from_a_new_customer_takes_at_most_12_statements():
-    with statement_budget(12):
+    # The budget is 12; today it takes 9 (the configuration snapshot is cached).
+    with statement_budget(9):
         result = intake.receive(inbound_message())
     assert result.created
 
 
-def test_new_ticket_from_a_returning_customer_takes_at_most_10_statements():
+def test_new_ticket_from_a_returning_customer_takes_at_most_8_statements():
     intake.receive(inbound_message())
-    with statement_budget(10):
+    with statement_budget(8):
         assert intake.receive(inbound_message(subject="A second matter")).created
 
 

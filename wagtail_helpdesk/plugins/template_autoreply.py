@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, IntegerField, Value, When
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from .. import hookimpl
 from ..models import ReplyTemplate, Ticket
 from ..services import templating
+from ..services.config_cache import snapshot
 from ..types import AutoReply
 
 
 @hookimpl(trylast=True)
 def helpdesk_choose_auto_reply(ticket: Ticket, event: str, language: str) -> AutoReply | None:
-    template = (
-        ReplyTemplate.objects.filter(event=event, is_active=True, language__in={language, ""})
-        .order_by(Case(When(language="", then=Value(1)), default=Value(0), output_field=IntegerField()), "pk")
-        .first()
-    )
+    template = snapshot().reply_template(event, language)
     context = templating.ticket_context(ticket)
     if template is not None:
         return AutoReply(

@@ -26,7 +26,6 @@ from ..models import (
     InboundRecord,
     Message,
     OutboundMessage,
-    Queue,
     Status,
     Tag,
     Ticket,
@@ -34,7 +33,7 @@ from ..models import (
 from ..plugins.manager import hook
 from ..sanitize import clean_html, clean_text, html_to_text
 from ..types import Classification, InboundMessage
-from . import attachments, custom_fields, customers, events, outbox
+from . import attachments, config_cache, custom_fields, customers, events, outbox
 from .references import format_reference
 
 logger = logging.getLogger(__name__)
@@ -204,15 +203,16 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
         ticket.priority = classification.priority
     ticket.category = (classification.category or "")[:100]
     ticket.custom_fields = classification.custom_fields
+    config = config_cache.snapshot()
     requested_queue = classification.queue or message.queue
     if requested_queue:
-        ticket.queue = Queue.objects.filter(slug=requested_queue).first()
+        ticket.queue_id = config.queue_ids.get(requested_queue)
     decision = h.helpdesk_route_ticket(ticket=ticket, message=message)
     if decision is not None:
         if decision.queue_id is not None:
             ticket.queue_id = decision.queue_id
         elif decision.queue:
-            ticket.queue = Queue.objects.filter(slug=decision.queue).first()
+            ticket.queue_id = config.queue_ids.get(decision.queue)
         if decision.assignee_id is not None:
             ticket.assignee_id = decision.assignee_id
             ticket.status = Status.OPEN
