@@ -107,6 +107,8 @@ else:
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "cache+memory://")
 CELERY_TASK_ALWAYS_EAGER = True
+# The in-memory transport polls once a second by default; a real worker test would idle most of that.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"polling_interval": 0.1}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAIL_HELPDESK_PRIVATE_MEDIA_ROOT = str(BASE_DIR / "private-test-media")
