@@ -7,7 +7,7 @@ from django.db import connection
 
 from wagtail_helpdesk.plugins.manager import reset_plugin_manager
 
-pytest_plugins = ["tests.fixtures.smtp"]
+pytest_plugins = ["tests.fixtures.smtp", "tests.fixtures.imap"]
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

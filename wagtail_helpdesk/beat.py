@@ -9,4 +9,5 @@ Django version we support.
 
 BEAT_SCHEDULE = {
     "wagtail-helpdesk-flush-outbox": {"task": "wagtail_helpdesk.flush_outbox", "schedule": 60.0},
+    "wagtail-helpdesk-poll-mailboxes": {"task": "wagtail_helpdesk.poll_mailboxes", "schedule": 60.0},
 }

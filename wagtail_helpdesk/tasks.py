@@ -6,7 +6,8 @@ to the host's app.
 
 from celery import shared_task
 
-from .services import outbox
+from .models import Mailbox
+from .services import mailboxes, outbox
 
 
 @shared_task(name="wagtail_helpdesk.deliver_outbox_message", bind=True, max_retries=None, ignore_result=False)
@@ -21,3 +22,24 @@ def deliver_outbox_message(self, outbound_id: int) -> str:
 @shared_task(name="wagtail_helpdesk.flush_outbox")
 def flush_outbox() -> int:
     return outbox.flush_due()
+
+
+@shared_task(name="wagtail_helpdesk.poll_mailboxes")
+def poll_mailboxes() -> int:
+    """Fan out: one task per active mailbox, so a slow or unreachable server delays only itself."""
+    ids = mailboxes.poll_active()
+    for mailbox_id in ids:
+        poll_mailbox.delay(mailbox_id)
+    return len(ids)
+
+
+@shared_task(name="wagtail_helpdesk.poll_mailbox")
+def poll_mailbox(mailbox_id: int) -> int:
+    """Poll one mailbox; a server error is recorded on the mailbox and the next beat tries again."""
+    mailbox = Mailbox.objects.select_related("queue").filter(pk=mailbox_id, is_active=True).first()
+    if mailbox is None:
+        return 0
+    try:
+        return mailboxes.poll(mailbox).processed
+    except mailboxes.MailboxError:
+        return 0

@@ -21,6 +21,7 @@ from . import outbox
 from .actions import ACTION_VIEWS
 from .filters import TicketFilterSet
 from .forms import QueueForm, ReplyTemplateForm
+from .mailboxes import MailboxViewSet
 from .permissions import (
     customer_permission_policy,
     inbound_permission_policy,
@@ -244,7 +245,15 @@ class HelpdeskViewSetGroup(SnippetViewSetGroup):
     menu_icon = "help"
     menu_name = "helpdesk"
     menu_order = 150
-    items = (TicketViewSet, QueueViewSet, CustomerViewSet, ReplyTemplateViewSet, OutboxViewSet, InboundViewSet)
+    items = (
+        TicketViewSet,
+        QueueViewSet,
+        CustomerViewSet,
+        ReplyTemplateViewSet,
+        OutboxViewSet,
+        InboundViewSet,
+        MailboxViewSet,
+    )
 
     def get_menu_item(self, order=None) -> SubmenuMenuItem:
         item = super().get_menu_item(order)

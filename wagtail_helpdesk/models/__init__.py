@@ -2,6 +2,7 @@
 
 from .customers import Customer, CustomerIdentity
 from .events import EventKind, TicketEvent
+from .mailboxes import Mailbox
 from .messages import Attachment, InboundRecord, Message, attachment_storage
 from .outbox import OutboundMessage
 from .pages import ContactFormPage, ContactFormPageMixin
@@ -19,6 +20,7 @@ __all__ = [
     "CustomerIdentity",
     "EventKind",
     "InboundRecord",
+    "Mailbox",
     "Message",
     "OutboundMessage",
     "Priority",

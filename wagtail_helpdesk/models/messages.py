@@ -128,6 +128,9 @@ class InboundRecord(models.Model):
     channel = models.CharField(_("channel"), max_length=32)
     external_id = models.CharField(_("external id"), max_length=255)
     payload = models.JSONField(_("payload"))
+    #: The message exactly as it arrived (RFC 822 bytes for email), so a manager
+    #: can read and retry what failed, and an agent can see the untrimmed original.
+    raw = models.BinaryField(_("raw message"), null=True, blank=True, editable=False)
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.RECEIVED)
     error = models.TextField(_("error"), blank=True)
     ticket = models.ForeignKey(

@@ -52,17 +52,19 @@ class IntakeResult:
     duplicate: bool = False
 
 
-def receive(message: InboundMessage) -> IntakeResult:
+def receive(message: InboundMessage, *, raw: bytes | None = None) -> IntakeResult:
     """Turn one inbound message into a new ticket or a message on an existing one.
 
     Re-delivering the same ``(channel, external_id)`` returns the first
     result with ``duplicate=True`` and changes nothing.  Invalid input raises
     :class:`~wagtail_helpdesk.exceptions.InvalidInbound` and leaves only the
     raw record (state "rejected"); no ticket or message is half-made.
+    ``raw``, the message as it arrived (the RFC 822 bytes of a mail), is kept
+    on that record before anything else happens.
     """
     if not message.channel or not message.external_id:
         raise InvalidInbound({"external_id": _("A channel and an external id are required.")})
-    record, existing = _store_raw(message)
+    record, existing = _store_raw(message, raw)
     if existing:
         if record.state == InboundRecord.State.PROCESSED:
             return _duplicate(message)
@@ -89,14 +91,17 @@ def receive(message: InboundMessage) -> IntakeResult:
     return result
 
 
-def _store_raw(message: InboundMessage) -> tuple[InboundRecord, bool]:
+def _store_raw(message: InboundMessage, raw: bytes | None = None) -> tuple[InboundRecord, bool]:
     # In autocommit a lone INSERT commits by itself; a savepoint is only needed
     # to survive a duplicate-key error inside a caller's transaction.
     in_transaction = transaction.get_connection().in_atomic_block
     try:
         with transaction.atomic() if in_transaction else contextlib.nullcontext():
             record = InboundRecord.objects.create(
-                channel=message.channel[:32], external_id=message.external_id[:255], payload=_json_safe(message)
+                channel=message.channel[:32],
+                external_id=message.external_id[:255],
+                payload=_json_safe(message),
+                raw=raw,
             )
         return record, False
     except IntegrityError:

@@ -16,7 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         raw = sys.stdin.buffer.read()
         try:
-            result = intake.receive(get_channel("email").parse(raw))
+            result = intake.receive(get_channel("email").parse(raw), raw=raw)
         except InvalidInbound as exc:
             # Exit status 65 (EX_DATAERR) makes the MTA bounce instead of retrying forever;
             # the raw message is kept as a rejected inbound record when it got that far.

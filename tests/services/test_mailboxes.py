@@ -1,0 +1,176 @@
+"""Polling a real IMAP mailbox (dovecot): new mail becomes tickets, nothing is lost or taken twice."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+import pytest
+from django.core.management import call_command
+
+from wagtail_helpdesk import tasks
+from wagtail_helpdesk.beat import BEAT_SCHEDULE
+from wagtail_helpdesk.models import InboundRecord, Mailbox, Message, OutboundMessage, Ticket
+from wagtail_helpdesk.services import mailboxes
+from wagtail_helpdesk.testing.factories import QueueFactory
+
+# Marking mail seen only after intake committed needs real commits.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def mail(subject: str, body: str = "Hello, my order has not arrived.", sender: str = "anna@mail.example", **headers):
+    msg = EmailMessage()
+    msg["From"] = f"Anna Nowak <{sender}>"
+    msg["To"] = "support@shop.example"
+    msg["Subject"] = subject
+    msg["Message-ID"] = headers.pop("message_id", None) or make_msgid(domain="mail.example")
+    for name, value in headers.items():
+        msg[name.replace("_", "-")] = value
+    msg.set_content(body)
+    return msg
+
+
+@pytest.fixture
+def account(imap_server):
+    return imap_server.new_account()
+
+
+@pytest.fixture
+def mailbox(imap_server, account):
+    return Mailbox.objects.create(
+        name="Support",
+        queue=QueueFactory(slug="returns", name="Returns"),
+        host=imap_server.host,
+        port=imap_server.port,
+        security=Mailbox.Security.NONE,
+        username=account,
+        password=imap_server.password,
+        email=account,
+    )
+
+
+def test_new_mail_becomes_a_ticket_in_the_mailboxs_queue_and_is_marked_seen(imap_server, account, mailbox):
+    imap_server.append(account, mail("Where is my parcel?").as_bytes())
+
+    result = mailboxes.poll(mailbox)
+
+    assert (result.fetched, result.processed, result.failed) == (1, 1, 0)
+    ticket = Ticket.objects.get()
+    assert ticket.subject == "Where is my parcel?"
+    assert ticket.queue.slug == "returns"
+    assert ticket.customer.email == "anna@mail.example"
+    assert imap_server.seen_subjects(account) == ["Where is my parcel?"]
+    assert imap_server.unseen_subjects(account) == []
+    mailbox.refresh_from_db()
+    assert mailbox.last_polled_at is not None
+    assert mailbox.last_error == ""
+
+
+def test_polling_again_finds_nothing_new(imap_server, account, mailbox):
+    imap_server.append(account, mail("Broken kettle").as_bytes())
+    mailboxes.poll(mailbox)
+
+    again = mailboxes.poll(mailbox)
+
+    assert again.fetched == 0
+    assert Ticket.objects.count() == Message.objects.count() == 1
+
+
+def test_the_raw_mail_is_kept_with_its_inbound_record(imap_server, account, mailbox):
+    original = mail("Keep me")
+    imap_server.append(account, original.as_bytes())
+    mailboxes.poll(mailbox)
+    record = InboundRecord.objects.get(external_id=original["Message-ID"])
+    assert b"Subject: Keep me" in bytes(record.raw)
+
+
+def test_a_reply_to_our_acknowledgement_joins_the_ticket(imap_server, account, mailbox, mailoutbox):
+    imap_server.append(account, mail("Refund please").as_bytes())
+    mailboxes.poll(mailbox)
+    ticket = Ticket.objects.get()
+    ack = OutboundMessage.objects.get(ticket=ticket, kind=OutboundMessage.Kind.AUTO_REPLY)
+    assert ack.state == OutboundMessage.State.SENT
+    assert mailoutbox[0].to == ["anna@mail.example"]
+
+    reply = mail(
+        f"Re: {mailoutbox[0].subject}",
+        "Here is the order number: 4711.",
+        In_Reply_To=ack.external_id,
+        References=ack.external_id,
+    )
+    imap_server.append(account, reply.as_bytes())
+    mailboxes.poll(mailbox)
+
+    assert Ticket.objects.count() == 1
+    assert [m.body_text.strip() for m in ticket.messages.order_by("created_at")] == [
+        "Hello, my order has not arrived.",
+        "Here is the order number: 4711.",
+    ]
+
+
+def test_a_broken_mail_does_not_block_the_others_and_stays_unseen(imap_server, account, mailbox):
+    broken = mail("Invoice attached")
+    broken.add_attachment(b"MZ\x90\x00 not a pdf", maintype="application", subtype="x-msdownload", filename="a.exe")
+    imap_server.append(account, mail("First").as_bytes())
+    imap_server.append(account, broken.as_bytes())
+    imap_server.append(account, mail("Third").as_bytes())
+
+    result = mailboxes.poll(mailbox)
+
+    assert (result.processed, result.failed) == (2, 1)
+    assert sorted(Ticket.objects.values_list("subject", flat=True)) == ["First", "Third"]
+    assert imap_server.unseen_subjects(account) == ["Invoice attached"]
+    record = InboundRecord.objects.get(external_id=broken["Message-ID"])
+    assert record.state == InboundRecord.State.REJECTED
+    assert "a.exe" in record.error
+    assert b"Invoice attached" in bytes(record.raw)
+    mailbox.refresh_from_db()
+    assert "1 message(s) could not be processed" in mailbox.last_error
+
+
+def test_the_same_message_id_in_two_polls_gives_one_message(imap_server, account, mailbox):
+    original = mail("Sent twice by a flaky server", message_id="<twice-1@mail.example>")
+    imap_server.append(account, original.as_bytes())
+    mailboxes.poll(mailbox)
+    imap_server.append(account, original.as_bytes())
+
+    second = mailboxes.poll(mailbox)
+
+    assert (second.fetched, second.processed) == (1, 1)
+    assert Message.objects.filter(external_id="<twice-1@mail.example>").count() == 1
+    assert imap_server.unseen_subjects(account) == []
+
+
+def test_an_unreachable_server_is_recorded_on_the_mailbox(mailbox):
+    mailbox.password = "wrong"
+    with pytest.raises(mailboxes.MailboxError):
+        mailboxes.poll(mailbox)
+    mailbox.refresh_from_db()
+    assert "AUTHENTICATIONFAILED" in mailbox.last_error or "failed" in mailbox.last_error.lower()
+
+
+def test_polling_inside_a_transaction_is_refused(mailbox):
+    from django.db import transaction
+
+    with transaction.atomic(), pytest.raises(RuntimeError):
+        mailboxes.poll(mailbox)
+
+
+def test_the_beat_task_polls_every_active_mailbox_once(imap_server, account, mailbox):
+    imap_server.append(account, mail("Via beat").as_bytes())
+    Mailbox.objects.create(
+        name="Off", queue=mailbox.queue, host="127.0.0.1", port=1, username="x", password="x", is_active=False
+    )
+    assert BEAT_SCHEDULE["wagtail-helpdesk-poll-mailboxes"]["task"] == "wagtail_helpdesk.poll_mailboxes"
+
+    assert tasks.poll_mailboxes.delay().get() == 1
+    assert tasks.poll_mailboxes.delay().get() == 1
+
+    assert list(Ticket.objects.values_list("subject", flat=True)) == ["Via beat"]
+
+
+def test_the_management_command_reports_each_mailbox(imap_server, account, mailbox, capsys):
+    imap_server.append(account, mail("Via cron").as_bytes())
+    call_command("helpdesk_poll_mailboxes")
+    assert "Support: 1 received, 0 failed" in capsys.readouterr().out
+    assert Ticket.objects.get().subject == "Via cron"
