@@ -174,3 +174,28 @@ def test_the_management_command_reports_each_mailbox(imap_server, account, mailb
     call_command("helpdesk_poll_mailboxes")
     assert "Support: 1 received, 0 failed" in capsys.readouterr().out
     assert Ticket.objects.get().subject == "Via cron"
+
+
+# POP3: the same dovecot and mail store; done messages are deleted instead of flagged.
+
+
+@pytest.fixture
+def pop3_mailbox(pop3_server, account, mailbox):
+    mailbox.protocol = Mailbox.Protocol.POP3
+    mailbox.port = pop3_server.pop3_port
+    mailbox.save()
+    return mailbox
+
+
+def test_pop3_mail_becomes_tickets_and_only_the_done_ones_are_deleted(pop3_server, account, pop3_mailbox):
+    broken = mail("Program attached")
+    broken.add_attachment(b"MZ\x90\x00", maintype="application", subtype="x-msdownload", filename="setup.exe")
+    pop3_server.append(account, mail("Over POP3").as_bytes())
+    pop3_server.append(account, broken.as_bytes())
+
+    result = mailboxes.poll(pop3_mailbox)
+
+    assert (result.fetched, result.processed, result.failed) == (2, 1, 1)
+    assert Ticket.objects.get().subject == "Over POP3"
+    assert pop3_server.unseen_subjects(account) + pop3_server.seen_subjects(account) == ["Program attached"]
+    assert mailboxes.poll(pop3_mailbox).processed == 0
