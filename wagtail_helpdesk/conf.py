@@ -60,6 +60,12 @@ DEFAULTS: dict[str, Any] = {
     "OUTBOX_RETRY_BACKOFF": 30,
     # Slug of the queue a ticket lands in when no router decides.
     "DEFAULT_QUEUE": None,
+    # Customer portal: seconds a signed ticket link stays valid (30 days).
+    "PORTAL_LINK_MAX_AGE": 30 * 24 * 60 * 60,
+    # Rate limits ("<count>/<s|m|h|d>", or None for none), counted per client IP
+    # and per email address in the Django cache.
+    "PORTAL_LINK_RATE_LIMIT": "5/h",
+    "CONTACT_RATE_LIMIT": "5/h",
 }
 
 _cache: dict[str, Any] = {}

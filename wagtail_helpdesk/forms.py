@@ -9,8 +9,9 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from .conf import helpdesk_settings
 from .exceptions import InvalidInbound, UnknownChannel
-from .services import intake
+from .services import intake, ratelimit
 from .services.channels import get_channel
 from .services.permissions import customer_of
 
@@ -62,6 +63,21 @@ class ContactForm(forms.Form):
         if self.cleaned_data.get("website"):
             raise forms.ValidationError(_("Your message could not be sent."))
         return ""
+
+    def clean(self) -> dict:
+        """Refuse a valid-looking submission over the per-IP or per-address rate limit; nothing is stored."""
+        cleaned = super().clean()
+        if self.errors or self.request is None:
+            return cleaned
+        rate = helpdesk_settings.CONTACT_RATE_LIMIT
+        allowed = ratelimit.hit("contact-ip", [ratelimit.client_ip(self.request)], rate)
+        allowed = ratelimit.hit("contact-email", [cleaned.get("email", "")], rate) and allowed
+        if not allowed:
+            raise forms.ValidationError(
+                _("You have sent several messages in a short time. Please wait a while before sending another."),
+                code="rate_limited",
+            )
+        return cleaned
 
     def submit(self) -> intake.IntakeResult | None:
         """Open the ticket; on rejection, put intake's errors on the form and return None."""

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import views
+from . import portal_views, views
 from .services.channels import get_channels
 
 app_name = "wagtail_helpdesk"
@@ -18,5 +18,9 @@ def _channel_urls():
 
 urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
+    path("portal/", portal_views.my_tickets, name="portal_tickets"),
+    path("portal/tickets/<str:reference>/", portal_views.ticket_by_reference, name="portal_ticket"),
+    path("portal/link/", portal_views.request_link, name="portal_request_link"),
+    path("portal/t/<str:token>/", portal_views.ticket_by_link, name="portal_link"),
     *_channel_urls(),
 ]

@@ -8,23 +8,33 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from .models import Attachment
+from .services import portal
 from .services.permissions import can_work, customer_can_view, customer_of
 
 
 @require_GET
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Serve an attachment to an agent of its ticket or to the customer who owns it.
+    """Serve an attachment to an agent of its ticket, to the customer who owns it, or to a signed link.
+
+    ``?link=<token>`` is the portal's signed link: it opens the public
+    attachments of that one ticket, for guests without an account.
 
     Internal-note attachments are never served to customers.  Everyone else
     gets a 404, not a 403, so ids reveal nothing.
     """
-    if not request.user.is_authenticated:
+    link = request.GET.get("link", "")
+    if not request.user.is_authenticated and not link:
         return redirect_to_login(request.get_full_path())
     attachment = get_object_or_404(Attachment.objects.select_related("message__ticket"), pk=pk)
     ticket = attachment.message.ticket
-    allowed = can_work(request.user, ticket) or (
-        attachment.message.is_public and customer_can_view(customer_of(request.user), ticket)
-    )
+    if link:
+        # A guest's signed portal link for this ticket opens its public attachments.
+        access = portal.read_token(link)
+        allowed = access is not None and access.ticket.pk == ticket.pk and attachment.message.is_public
+    else:
+        allowed = can_work(request.user, ticket) or (
+            attachment.message.is_public and customer_can_view(customer_of(request.user), ticket)
+        )
     if not allowed:
         raise Http404
     response = FileResponse(

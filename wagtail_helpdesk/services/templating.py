@@ -44,6 +44,8 @@ def unknown_placeholders(source: str, context: dict[str, Any]) -> list[str]:
 
 def ticket_context(ticket: Ticket, customer: Customer | None = None, **extra: Any) -> dict[str, Any]:
     """The variables every customer-facing template may use."""
+    from .portal import portal_url  # the portal imports intake, which imports this module
+
     customer = customer or ticket.customer
     return {
         "ticket": {
@@ -53,6 +55,7 @@ def ticket_context(ticket: Ticket, customer: Customer | None = None, **extra: An
             "priority": ticket.get_priority_display(),
         },
         "customer": {"name": customer.name or customer.email, "email": customer.email},
+        "portal_url": portal_url(ticket, customer),
         **extra,
     }
 

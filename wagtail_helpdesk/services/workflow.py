@@ -228,17 +228,21 @@ def _send_to_customer(ticket: Ticket, message: Message, files: Sequence[InboundA
     )
     threads.reverse()
     subject = f"[{ticket.reference}] {ticket.subject}"
-    recipients = [outbox.recipient_for(ticket)]
-    recipients += list(
-        TicketFollower.objects.filter(ticket=ticket, customer__isnull=False).values_list("customer__email", flat=True)
-    )
-    for recipient in dict.fromkeys(r for r in recipients if r):
+    from .portal import footer  # the portal imports this module
+
+    recipients = {outbox.recipient_for(ticket): ticket.customer}
+    for follower in TicketFollower.objects.filter(ticket=ticket, customer__isnull=False).select_related("customer"):
+        recipients.setdefault(follower.customer.email, follower.customer)
+    for recipient, customer in recipients.items():
+        if not recipient:
+            continue
         outbox.enqueue(
             ticket=ticket,
             kind=OutboundMessage.Kind.REPLY,
             recipient=recipient,
             subject=subject,
-            body_text=message.body_text,
+            # Mail carries each recipient's own signed portal link (links are per customer).
+            body_text=message.body_text + (footer(ticket, customer) if ticket.channel in outbox.EMAIL_CHANNELS else ""),
             body_html=message.body_html,
             message=message,
             in_reply_to=threads if ticket.channel == "email" else [],
