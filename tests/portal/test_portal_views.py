@@ -1,6 +1,7 @@
 """The customer portal through Django's test client: who sees what, and what a customer can do."""
 
 import re
+from urllib.parse import urlparse
 
 import pytest
 from django.core import signing
@@ -296,3 +297,14 @@ def test_fresh_link_requests_are_rate_limited_per_address_and_per_ip(client, tic
     # The same address from another IP is still over the address limit.
     client.post(url, {"email": "anna@mail.example"}, REMOTE_ADDR="10.1.2.3")
     assert sent.count() == 2
+
+
+def test_a_managers_reply_template_with_portal_url_mails_a_working_link(client, queue):
+    from wagtail_helpdesk.testing.factories import ReplyTemplateFactory
+
+    ReplyTemplateFactory(body="Follow it here: {{ portal_url }}")
+    ticket = intake.receive(inbound_message(sender_email="carla@mail.example")).ticket
+    acknowledgement = OutboundMessage.objects.get(ticket=ticket, kind=OutboundMessage.Kind.AUTO_REPLY)
+    path = urlparse(re.search(r"https?://\S+", acknowledgement.body_text).group(0)).path
+    response = client.get(path)
+    assert response.status_code == 200 and ticket.reference in response.content.decode()
