@@ -16,10 +16,10 @@ class WagtailHelpdeskConfig(AppConfig):
             checks,  # noqa: F401  registers system checks
             conf,  # noqa: F401  connects the setting_changed receiver
         )
-        from .models import Queue, ReplyTemplate
+        from .models import Queue, ReplyTemplate, RoutingRule
         from .services.config_cache import invalidate
 
-        # Intake reads queues and reply templates from a cached snapshot.
-        for model in (Queue, ReplyTemplate):
+        # Intake reads queues, reply templates and routing rules from a cached snapshot.
+        for model in (Queue, ReplyTemplate, RoutingRule):
             post_save.connect(invalidate, sender=model, dispatch_uid=f"helpdesk-config-{model.__name__}-save")
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"helpdesk-config-{model.__name__}-delete")

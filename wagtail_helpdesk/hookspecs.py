@@ -137,9 +137,27 @@ def helpdesk_route_ticket(ticket: Ticket, message: InboundMessage) -> RoutingDec
     :returns: a :class:`wagtail_helpdesk.types.RoutingDecision`, or ``None``
         to let the next router decide.
 
-    Built-in implementation: ``wagtail_helpdesk.plugins.default_router``
-    (``trylast``): keeps the queue the channel asked for, else the queue
-    marked default, and assigns nobody.
+    Built-in implementation: four routers, in the order they are consulted
+    (see the Routing page of the docs):
+
+    1. ``rules_router`` (a ``wrapper=True`` implementation, so it runs around
+       all the others): the first matching routing rule sets the queue (and an
+       available assignee) on ``ticket`` before the chain, then puts its queue,
+       assignee, priority and tags into the chain's decision and its name
+       first in the reason.
+    2. ``sticky_router``: for a queue with ``sticky`` on, the agent who had
+       the customer's last ticket there, if available.
+    3. ``load_router``: the queue's strategy (least loaded, round robin)
+       picks an available agent; none available leaves it waiting unassigned.
+    4. ``default_router`` (``trylast``): keeps the queue the channel asked
+       for, else the queue marked default, and assigns nobody.
+
+    Queue choice and assignee choice compose because (2) and (3) only pick an
+    assignee, for ``ticket.queue_id`` or else the default queue, and return
+    ``None`` when ``ticket.assignee_id`` is already set.  A plugin's own
+    router (registered later) is called before (2)-(4), inside (1); one that
+    only picks a queue should set ``ticket.queue_id`` and return ``None``.
+    ``ticket.classified_tags`` holds the classifiers' tags (saved later).
 
     Must not: save ``ticket``; do network I/O.
 

@@ -7,7 +7,7 @@ to the host's app.
 from celery import shared_task
 
 from .models import Mailbox
-from .services import mailboxes, outbox
+from .services import assignment, mailboxes, outbox
 
 
 @shared_task(name="wagtail_helpdesk.deliver_outbox_message", bind=True, max_retries=None, ignore_result=False)
@@ -43,3 +43,9 @@ def poll_mailbox(mailbox_id: int) -> int:
         return mailboxes.poll(mailbox).processed
     except mailboxes.MailboxError:
         return 0
+
+
+@shared_task(name="wagtail_helpdesk.assign_waiting_tickets")
+def assign_waiting_tickets() -> int:
+    """Hand tickets that wait unassigned (every agent was at their limit) to agents who freed up."""
+    return assignment.assign_all_waiting()

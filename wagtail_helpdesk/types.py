@@ -94,6 +94,10 @@ class RoutingDecision:
     #: Primary key of the user to assign, or None to leave it in the queue.
     assignee_id: int | None = None
     reason: str = ""
+    #: Priority to set (a ``Priority`` value), or None to keep the classified one.
+    priority: int | None = None
+    #: Tag names to add to the ticket, besides the classifiers' tags.
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -43,12 +43,19 @@ def test_manager_creates_a_queue_worked_by_a_group(manager):
 
     response = manager.post(
         reverse("wagtail_helpdesk_queues:add"),
-        {"name": "Repairs", "slug": "repairs", "email": "repairs@shop.example", "groups": [group.pk]},
+        {
+            "name": "Repairs",
+            "slug": "repairs",
+            "email": "repairs@shop.example",
+            "groups": [group.pk],
+            "assignment_strategy": "least_loaded",
+        },
     )
 
     assert response.status_code == 302
     queue = Queue.objects.get(slug="repairs")
     assert (queue.name, queue.email, list(queue.groups.all())) == ("Repairs", "repairs@shop.example", [group])
+    assert queue.assignment_strategy == Queue.Strategy.LEAST_LOADED
 
 
 def test_only_one_queue_can_be_the_default(manager, queue_a):
@@ -74,11 +81,12 @@ def test_agent_without_queue_permissions_cannot_configure_queues(client_a, queue
 def test_queue_manager_edits_a_queue(manager, queue_a):
     response = manager.post(
         reverse("wagtail_helpdesk_queues:edit", args=(queue_a.pk,)),
-        {"name": "Returns & refunds", "slug": "returns", "email": ""},
+        {"name": "Returns & refunds", "slug": "returns", "email": "", "assignment_strategy": "none", "sticky": "on"},
     )
 
     assert response.status_code == 302
-    assert Queue.objects.get(pk=queue_a.pk).name == "Returns & refunds"
+    edited = Queue.objects.get(pk=queue_a.pk)
+    assert (edited.name, edited.sticky) == ("Returns & refunds", True)
 
 
 # Customers

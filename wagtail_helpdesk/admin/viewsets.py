@@ -29,6 +29,7 @@ from .permissions import (
     ticket_permission_policy,
     user_is_agent,
 )
+from .routing import AgentProfileViewSet, RoutingRuleViewSet
 from .tickets import TicketIndexView, TicketView, agent_name, channel_label
 
 
@@ -114,6 +115,8 @@ class QueueViewSet(ModelViewSet):
             FieldPanel("email"),
             FieldPanel("groups", widget=django_forms.CheckboxSelectMultiple),
             FieldPanel("is_default"),
+            FieldPanel("assignment_strategy"),
+            FieldPanel("sticky"),
         ],
         base_form_class=QueueForm,
     )
@@ -250,6 +253,8 @@ class HelpdeskViewSetGroup(SnippetViewSetGroup):
         QueueViewSet,
         CustomerViewSet,
         ReplyTemplateViewSet,
+        RoutingRuleViewSet,
+        AgentProfileViewSet,
         OutboxViewSet,
         InboundViewSet,
         MailboxViewSet,

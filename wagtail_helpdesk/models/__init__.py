@@ -8,10 +8,12 @@ from .outbox import OutboundMessage
 from .pages import ContactFormPage, ContactFormPageMixin
 from .queues import CustomField, Queue
 from .reply_templates import ReplyTemplate
+from .routing import AgentProfile, RoutingRule
 from .tickets import ACTIVE_STATUSES, Priority, Status, Tag, Ticket, TicketFollower, TicketLink
 
 __all__ = [
     "ACTIVE_STATUSES",
+    "AgentProfile",
     "Attachment",
     "ContactFormPage",
     "ContactFormPageMixin",
@@ -26,6 +28,7 @@ __all__ = [
     "Priority",
     "Queue",
     "ReplyTemplate",
+    "RoutingRule",
     "Status",
     "Tag",
     "Ticket",

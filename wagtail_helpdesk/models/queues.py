@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,38 @@ class Queue(models.Model):
         _("default queue"),
         default=False,
         help_text=_("New tickets land here when no routing rule decides."),
+    )
+
+    class Strategy(models.TextChoices):
+        """How routing picks an agent for a new ticket of this queue (see docs/routing.rst)."""
+
+        NONE = "none", _("Nobody: agents claim tickets")
+        LEAST_LOADED = "least_loaded", _("Least loaded agent")
+        ROUND_ROBIN = "round_robin", _("Round robin")
+
+    assignment_strategy = models.CharField(
+        _("assignment strategy"),
+        max_length=16,
+        choices=Strategy.choices,
+        default=Strategy.NONE,
+        help_text=_("Hand new tickets to an available agent automatically."),
+    )
+    sticky = models.BooleanField(
+        _("sticky assignment"),
+        default=False,
+        help_text=_("A returning customer's new ticket goes to the agent who handled their last one, if available."),
+    )
+    #: Round-robin pointer.  A column rather than a cache key: it is read and
+    #: moved under the queue's row lock in the routing transaction, so a rolled
+    #: back intake does not advance it and per-process caches cannot disagree.
+    last_assigned = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last assigned agent"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     objects = QueueQuerySet.as_manager()

@@ -29,12 +29,16 @@ logger = logging.getLogger(__name__)
 ENTRY_POINT_GROUP = "wagtail_helpdesk"
 
 #: Built-in plugins, registered under their short names.  Among the routers,
-#: the last registered is called first.
+#: the last registered is called first: the order of consultation is rules
+#: (a wrapper around the others), sticky, load, default (``trylast``).
 DEFAULT_PLUGINS: dict[str, str] = {
     "webform": "wagtail_helpdesk.plugins.webform",
     "email": "wagtail_helpdesk.plugins.email",
     "reference_matcher": "wagtail_helpdesk.plugins.reference_matcher",
     "default_router": "wagtail_helpdesk.plugins.default_router",
+    "load_router": "wagtail_helpdesk.plugins.load_router",
+    "sticky_router": "wagtail_helpdesk.plugins.sticky_router",
+    "rules_router": "wagtail_helpdesk.plugins.rules_router",
     "template_autoreply": "wagtail_helpdesk.plugins.template_autoreply",
 }
 

@@ -1,22 +1,22 @@
 """A cached snapshot of the small configuration intake reads for every message.
 
-Queues and reply templates change rarely but are read on every new ticket;
+Queues, reply templates and routing rules change rarely but are read on every new ticket;
 looking them up costs two round trips per ticket.  The snapshot lives in
 Django's cache framework (shared between processes when the site uses Redis or
 Memcached, which production does), is dropped when a queue or template is
-saved or deleted (again after commit, so a reader cannot re-cache the old
+(or routing rule) saved or deleted (again after commit, so a reader cannot re-cache the old
 rows in between), and expires after a minute in any case, which bounds
 staleness on sites whose cache is per process.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import transaction
 
-CACHE_KEY = "wagtail_helpdesk:config:1"
+CACHE_KEY = "wagtail_helpdesk:config:2"
 TIMEOUT = 60
 
 
@@ -30,6 +30,29 @@ class TemplateData:
 
 
 @dataclass(frozen=True)
+class RuleData:
+    """An active routing rule, with its conditions pre-parsed for matching in Python."""
+
+    name: str
+    channel: str
+    category: str
+    tag: str
+    priority: int | None
+    words: tuple[str, ...]
+    shop_account_pattern: str
+    target_queue_id: int | None
+    assignee_id: int | None
+    set_priority: int | None
+    add_tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QueueRouting:
+    strategy: str
+    sticky: bool
+
+
+@dataclass(frozen=True)
 class ConfigSnapshot:
     #: Queue slug → id, for every queue.
     queue_ids: dict[str, int]
@@ -37,6 +60,10 @@ class ConfigSnapshot:
     default_queue_ids: tuple[int, ...]
     #: Active reply templates.
     reply_templates: tuple[TemplateData, ...]
+    #: Active routing rules, in the order they are tried.
+    routing_rules: tuple[RuleData, ...] = ()
+    #: Queue id → its assignment strategy and sticky flag.
+    queue_routing: dict[int, QueueRouting] = field(default_factory=dict)
 
     def reply_template(self, event: str, language: str) -> TemplateData | None:
         """The template for ``event`` in ``language``, else the one for every language."""
@@ -55,17 +82,37 @@ def snapshot() -> ConfigSnapshot:
 
 
 def _load() -> ConfigSnapshot:
-    from ..models import Queue, ReplyTemplate
+    from ..models import Queue, ReplyTemplate, RoutingRule
 
-    queues = list(Queue.objects.order_by("pk").values_list("pk", "slug", "is_default"))
+    queues = list(Queue.objects.order_by("pk").values_list("pk", "slug", "is_default", "assignment_strategy", "sticky"))
     templates = ReplyTemplate.objects.filter(is_active=True).order_by("pk")
     return ConfigSnapshot(
-        queue_ids={slug: pk for pk, slug, _default in queues},
-        default_queue_ids=tuple(pk for pk, _slug, is_default in queues if is_default),
+        queue_ids={row[1]: row[0] for row in queues},
+        default_queue_ids=tuple(row[0] for row in queues if row[2]),
         reply_templates=tuple(
             TemplateData(name=t.name, event=t.event, language=t.language, subject=t.subject, body=t.body)
             for t in templates
         ),
+        routing_rules=tuple(
+            _rule_data(rule) for rule in RoutingRule.objects.filter(active=True).order_by("order", "pk")
+        ),
+        queue_routing={row[0]: QueueRouting(strategy=row[3], sticky=row[4]) for row in queues},
+    )
+
+
+def _rule_data(rule) -> RuleData:
+    return RuleData(
+        name=rule.name,
+        channel=rule.channel.strip(),
+        category=rule.category.strip(),
+        tag=rule.tag.strip(),
+        priority=rule.priority,
+        words=tuple(line.strip().casefold() for line in rule.words.splitlines() if line.strip()),
+        shop_account_pattern=rule.shop_account_pattern.strip(),
+        target_queue_id=rule.target_queue_id,
+        assignee_id=rule.assignee_id,
+        set_priority=rule.set_priority,
+        add_tags=tuple(name.strip() for name in rule.add_tags.split(",") if name.strip()),
     )
 
 

@@ -212,8 +212,14 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
     requested_queue = classification.queue or message.queue
     if requested_queue:
         ticket.queue_id = config.queue_ids.get(requested_queue)
+    # Routers (e.g. the rules' tag condition) see the classifiers' tags before they are saved.
+    ticket.classified_tags = list(classification.tags)
     decision = h.helpdesk_route_ticket(ticket=ticket, message=message)
+    tags = list(classification.tags)
     if decision is not None:
+        if decision.priority is not None:
+            ticket.priority = decision.priority
+        tags.extend(tag for tag in decision.tags if tag not in tags)
         if decision.queue_id is not None:
             ticket.queue_id = decision.queue_id
         elif decision.queue:
@@ -226,8 +232,8 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
     ticket.save()
     ticket.reference = format_reference(ticket.pk)
     Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference)
-    if classification.tags:
-        _add_tags(ticket, classification.tags)
+    if tags:
+        _add_tags(ticket, tags)
     stored = _new_message(ticket, message, customer, record)
     recorded = [events.build(ticket, EventKind.CREATED, customer=customer, channel=message.channel)]
     if decision is not None:
