@@ -23,3 +23,12 @@ class WagtailHelpdeskConfig(AppConfig):
         for model in (Queue, ReplyTemplate, RoutingRule):
             post_save.connect(invalidate, sender=model, dispatch_uid=f"helpdesk-config-{model.__name__}-save")
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"helpdesk-config-{model.__name__}-delete")
+
+        from .models import Mailbox
+        from .services.loops import invalidate_own_addresses
+
+        # Mail from our own addresses is never acknowledged; the list of them is cached too.
+        for model in (Queue, Mailbox):
+            uid = f"helpdesk-own-addresses-{model.__name__}"
+            post_save.connect(invalidate_own_addresses, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(invalidate_own_addresses, sender=model, dispatch_uid=f"{uid}-delete")

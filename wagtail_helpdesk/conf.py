@@ -60,6 +60,8 @@ DEFAULTS: dict[str, Any] = {
     "OUTBOX_RETRY_BACKOFF": 30,
     # Slug of the queue a ticket lands in when no router decides.
     "DEFAULT_QUEUE": None,
+    # Acknowledgements per sender address ("<count>/<s|m|h|d>", or None for no limit).
+    "ACKNOWLEDGEMENT_RATE_LIMIT": "5/h",
     # Customer portal: seconds a signed ticket link stays valid (30 days).
     "PORTAL_LINK_MAX_AGE": 30 * 24 * 60 * 60,
     # Rate limits ("<count>/<s|m|h|d>", or None for none), counted per client IP

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email
 import hashlib
+import re
 from email import policy
 from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
@@ -21,6 +22,9 @@ from ..services.mail import send_email
 from ..types import Channel, DeliveryReceipt, InboundAttachment, InboundMessage, OutboundEnvelope
 
 _AUTO_PRECEDENCE = {"bulk", "junk", "list", "auto_reply"}
+#: Local parts of the senders of non-delivery reports.
+_BOUNCE_SENDERS = {"mailer-daemon", "postmaster"}
+_MESSAGE_ID_LINE = re.compile(r"^message-id:\s*(<[^>\s]+>)", re.IGNORECASE | re.MULTILINE)
 
 
 class EmailChannel(Channel):
@@ -49,6 +53,7 @@ class EmailChannel(Channel):
             for ref in _header(msg, header).split()
             if ref.startswith("<")
         )
+        bounce = _bounce(msg)
         return InboundMessage(
             channel=self.code,
             external_id=message_id[:255],
@@ -60,7 +65,9 @@ class EmailChannel(Channel):
             attachments=tuple(files),
             reply_to=reply_to,
             metadata={
-                "auto_submitted": _is_automatic(msg),
+                "auto_submitted": _is_automatic(msg) or bounce is not None,
+                "from": parseaddr(_header(msg, "From"))[1],
+                **({"bounce": bounce} if bounce is not None else {}),
                 "to": [addr for _name, addr in getaddresses([_header(msg, "To"), _header(msg, "Cc")]) if addr],
             },
         )
@@ -112,6 +119,49 @@ def _is_automatic(msg: EmailMessage) -> bool:
     if _header(msg, "Precedence").lower() in _AUTO_PRECEDENCE:
         return True
     return any(_header(msg, h) for h in ("X-Autoreply", "X-Autorespond"))
+
+
+def _bounce(msg: EmailMessage) -> dict | None:
+    """A non-delivery report: the Message-IDs of the mail it returns, and why it failed.
+
+    Recognised by its structure (RFC 3464 ``multipart/report;
+    report-type=delivery-status``) or, for the many servers that send plain
+    text, by its sender (MAILER-DAEMON, postmaster).
+    """
+    is_dsn = msg.get_content_type() == "multipart/report" and (
+        str(msg.get_param("report-type", "")).lower() == "delivery-status"
+    )
+    local_part = parseaddr(_header(msg, "From"))[1].partition("@")[0].lower()
+    if not is_dsn and local_part not in _BOUNCE_SENDERS:
+        return None
+    message_ids: list[str] = []
+    reasons: list[str] = []
+    recipients: list[str] = []
+    for part in msg.walk():
+        if part is msg and msg.is_multipart():
+            continue
+        content_type = part.get_content_type()
+        if content_type == "message/delivery-status":
+            for block in part.get_payload() or []:
+                status = str(block.get("Status", "")).strip()
+                if not status:
+                    continue
+                diagnostic = " ".join(str(block.get("Diagnostic-Code", "")).split())
+                reasons.append(f"{status} {diagnostic}".strip())
+                recipient = str(block.get("Final-Recipient", "") or block.get("Original-Recipient", ""))
+                recipients.append(recipient.rpartition(";")[2].strip())
+        elif content_type == "message/rfc822":
+            returned = part.get_payload()
+            returned = returned[0] if isinstance(returned, list) and returned else returned
+            if hasattr(returned, "get"):
+                message_ids.append(str(returned.get("Message-ID", "")).strip())
+        elif content_type in ("text/rfc822-headers", "text/plain") and not part.get_filename():
+            message_ids += _MESSAGE_ID_LINE.findall(_decoded(part))
+    return {
+        "message_ids": list(dict.fromkeys(mid for mid in message_ids if mid)),
+        "reason": "; ".join(reasons) or _header(msg, "Subject"),
+        "recipients": [r for r in recipients if r],
+    }
 
 
 @hookimpl

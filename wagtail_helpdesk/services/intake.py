@@ -33,7 +33,7 @@ from ..models import (
 from ..plugins.manager import hook
 from ..sanitize import clean_html, clean_text, html_to_text
 from ..types import Classification, InboundMessage
-from . import attachments, config_cache, custom_fields, customers, events, outbox
+from . import attachments, config_cache, custom_fields, customers, events, loops, outbox
 from .references import format_reference
 
 logger = logging.getLogger(__name__)
@@ -243,7 +243,7 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
             )
         )
     events.record(*recorded)
-    if not message.metadata.get("auto_submitted"):
+    if _acknowledgement_wanted(message, customer):
         _acknowledge(ticket, customer, stored)
     return IntakeResult(ticket=ticket, message=stored, created=True)
 
@@ -279,6 +279,17 @@ def _add_tags(ticket: Ticket, names: list[str]) -> None:
     names = [name.strip()[:50] for name in names if name.strip()]
     Tag.objects.bulk_create([Tag(name=name) for name in names], ignore_conflicts=True)
     ticket.tags.add(*Tag.objects.filter(name__in=names))
+
+
+def _acknowledgement_wanted(message: InboundMessage, customer: Customer) -> bool:
+    """No acknowledgement for machine mail (auto-replies, bounces), for mail from our own
+    addresses (two systems answering each other forever), nor beyond the per-sender rate limit."""
+    if message.metadata.get("auto_submitted"):
+        return False
+    sender = customer.email or message.sender_email
+    if loops.is_own_address(sender, message.sender_email, message.metadata.get("from", "")):
+        return False
+    return loops.acknowledgement_allowed(sender)
 
 
 def _acknowledge(ticket: Ticket, customer: Customer, stored: Message) -> None:

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from ..exceptions import HelpdeskError, InvalidInbound
 from ..models import InboundRecord, Mailbox
-from . import intake
+from . import bounces, intake
 from .channels import get_channel
 
 logger = logging.getLogger(__name__)
@@ -90,7 +90,9 @@ def poll(mailbox: Mailbox) -> PollResult:
 
 
 def ingest(raw: bytes, *, queue: str = "") -> bool:
-    """Hand one raw mail to the email channel and intake; ``True`` once it is safely stored as a message.
+    """Hand one raw mail to the email channel and intake; ``True`` once it is safely stored.
+
+    A bounce is recorded against the mail it returns instead (see :mod:`.bounces`).
 
     Never raises for a bad message: a poller must go on to the next one.  What
     failed is kept, with its raw bytes, as an inbound record (rejected or failed).
@@ -100,6 +102,14 @@ def ingest(raw: bytes, *, queue: str = "") -> bool:
     except InvalidInbound as exc:
         _keep_unparsable(raw, str(exc))
         return False
+    if bounces.is_bounce(parsed):
+        # News about mail we sent, not a customer's matter: no ticket, no acknowledgement.
+        try:
+            bounces.record(parsed, raw=raw)
+        except Exception:
+            logger.exception("Bounce %s could not be recorded", parsed.external_id)
+            return False
+        return True
     if queue:
         parsed = replace(parsed, queue=queue)
     try:

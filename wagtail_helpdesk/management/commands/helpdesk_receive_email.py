@@ -3,7 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from wagtail_helpdesk.exceptions import InvalidInbound
-from wagtail_helpdesk.services import intake
+from wagtail_helpdesk.services import bounces, intake
 from wagtail_helpdesk.services.channels import get_channel
 
 
@@ -16,7 +16,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         raw = sys.stdin.buffer.read()
         try:
-            result = intake.receive(get_channel("email").parse(raw), raw=raw)
+            parsed = get_channel("email").parse(raw)
+            if bounces.is_bounce(parsed):
+                bounced = bounces.record(parsed, raw=raw).outbound
+                self.stdout.write(f"bounce of {bounced.recipient if bounced else 'a message we did not send'}")
+                return
+            result = intake.receive(parsed, raw=raw)
         except InvalidInbound as exc:
             # Exit status 65 (EX_DATAERR) makes the MTA bounce instead of retrying forever;
             # the raw message is kept as a rejected inbound record when it got that far.
