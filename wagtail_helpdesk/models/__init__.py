@@ -9,7 +9,7 @@ from .pages import ContactFormPage, ContactFormPageMixin
 from .queues import CustomField, Queue
 from .reply_templates import ReplyTemplate
 from .routing import AgentProfile, RoutingRule
-from .tickets import ACTIVE_STATUSES, Priority, Status, Tag, Ticket, TicketFollower, TicketLink
+from .tickets import ACTIVE_STATUSES, Priority, SLAState, Status, Tag, Ticket, TicketFollower, TicketLink
 
 __all__ = [
     "ACTIVE_STATUSES",
@@ -29,6 +29,7 @@ __all__ = [
     "Queue",
     "ReplyTemplate",
     "RoutingRule",
+    "SLAState",
     "Status",
     "Tag",
     "Ticket",

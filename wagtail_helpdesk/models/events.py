@@ -23,6 +23,8 @@ class EventKind(models.TextChoices):
     LINKED = "linked", _("Linked")
     CUSTOM_FIELDS = "custom_fields", _("Fields changed")
     FOLLOWERS = "followers", _("Followers changed")
+    SLA_WARNING = "sla_warning", _("SLA deadline at risk")
+    SLA_BREACHED = "sla_breached", _("SLA deadline breached")
 
 
 class TicketEvent(models.Model):

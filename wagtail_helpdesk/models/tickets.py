@@ -33,6 +33,14 @@ class Priority(models.IntegerChoices):
     URGENT = 4, _("Urgent")
 
 
+class SLAState(models.TextChoices):
+    """Where a ticket stands against its running SLA deadline (computed, never stored)."""
+
+    ON_TRACK = "on_track", _("On track")
+    AT_RISK = "at_risk", _("At risk")
+    BREACHED = "breached", _("Breached")
+
+
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=50, unique=True)
 
@@ -60,6 +68,19 @@ class TicketQuerySet(models.QuerySet):
 
     def active(self) -> "TicketQuerySet":
         return self.filter(status__in=ACTIVE_STATUSES)
+
+    def sla_state(self, state: str, now=None) -> "TicketQuerySet":
+        """Tickets in one :class:`SLAState`, by the indexed ``sla_due_at``/``sla_warn_at``."""
+        from django.utils import timezone
+
+        now = now or timezone.now()
+        if state == SLAState.BREACHED:
+            return self.filter(sla_due_at__lte=now)
+        if state == SLAState.AT_RISK:
+            return self.filter(sla_due_at__gt=now, sla_warn_at__lte=now)
+        if state == SLAState.ON_TRACK:
+            return self.filter(sla_due_at__gt=now).filter(Q(sla_warn_at__isnull=True) | Q(sla_warn_at__gt=now))
+        return self.none()
 
 
 class Ticket(models.Model):
@@ -95,6 +116,13 @@ class Ticket(models.Model):
 
     first_response_due = models.DateTimeField(_("first response due"), null=True, blank=True)
     resolution_due = models.DateTimeField(_("resolution due"), null=True, blank=True)
+    next_response_due = models.DateTimeField(_("next response due"), null=True, blank=True)
+    #: The earliest deadline still running (first response, next response or
+    #: resolution), kept by the SLA clock; None while nothing runs or the clock
+    #: is paused.  The queue's SLA column and filter and the SLA sweep read it.
+    sla_due_at = models.DateTimeField(_("SLA due"), null=True, blank=True)
+    #: When that deadline becomes "at risk" (e.g. 80 % of its time used).
+    sla_warn_at = models.DateTimeField(_("SLA at risk from"), null=True, blank=True)
     first_responded_at = models.DateTimeField(_("first responded"), null=True, blank=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
@@ -122,6 +150,8 @@ class Ticket(models.Model):
             models.Index(fields=["priority", "-last_activity_at"], name="helpdesk_tkt_priority"),
             models.Index(fields=["first_response_due"], name="helpdesk_tkt_frt_due"),
             models.Index(fields=["resolution_due"], name="helpdesk_tkt_res_due"),
+            models.Index(fields=["sla_due_at"], name="helpdesk_tkt_sla_due"),
+            models.Index(fields=["sla_warn_at"], name="helpdesk_tkt_sla_warn"),
             models.Index(fields=["-created_at"], name="helpdesk_tkt_created"),
             models.Index(fields=["-last_activity_at"], name="helpdesk_tkt_activity"),
         ]
@@ -138,6 +168,22 @@ class Ticket(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+    def sla_state(self, now=None) -> str:
+        """``"breached"``, ``"at_risk"``, ``"on_track"`` or ``""`` (no deadline running).
+
+        The same thresholds back the queue filter (see ``TicketQuerySet.sla_state``).
+        """
+        if self.sla_due_at is None:
+            return ""
+        from django.utils import timezone
+
+        now = now or timezone.now()
+        if self.sla_due_at <= now:
+            return SLAState.BREACHED
+        if self.sla_warn_at is not None and self.sla_warn_at <= now:
+            return SLAState.AT_RISK
+        return SLAState.ON_TRACK
 
 
 class TicketFollower(models.Model):
