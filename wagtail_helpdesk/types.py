@@ -57,6 +57,12 @@ class InboundMessage:
     queue: str = ""
     #: The shop identity the customer gave: account, order or contract number.
     shop_reference: str = ""
+    #: The category the customer chose (a contact form's "What is it about?").
+    #: A classifier's category, when one gives any, wins.
+    category: str = ""
+    #: Values the customer gave for custom fields (e.g. ``{"product": "Kettle K2"}``);
+    #: validated against the ticket queue's field definitions, invalid ones dropped.
+    custom_fields: dict[str, Any] = field(default_factory=dict)
     language: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
 

@@ -6,6 +6,9 @@ import shutil
 import pytest
 
 from tests.conftest import need_service
+from wagtail_helpdesk.models import ContactFormPage
+from wagtail_helpdesk.testing.factories import QueueFactory
+from wagtail_helpdesk.testing.pages import default_site_root
 
 # Sync Playwright runs an event loop in the test thread; the ORM refuses to run
 # there unless told that this is deliberate.
@@ -23,3 +26,12 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": CHROMIUM,
         "args": ["--disable-background-networking", "--disable-component-update", "--no-first-run"],
     }
+
+
+@pytest.fixture
+def contact_page():
+    """A contact page in the default queue, as the example site has one."""
+    queue = QueueFactory(slug="general", name="General", is_default=True)
+    contact = ContactFormPage(title="Contact us", slug="contact", queue=queue)
+    default_site_root().add_child(instance=contact)
+    return contact

@@ -2,20 +2,9 @@
 
 import pytest
 
-from wagtail_helpdesk.models import ContactFormPage, Ticket
-from wagtail_helpdesk.testing.factories import QueueFactory
-from wagtail_helpdesk.testing.pages import default_site_root
+from wagtail_helpdesk.models import Ticket
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def contact_page():
-    queue = QueueFactory(slug="general", name="General", is_default=True)
-    home = default_site_root()
-    contact = ContactFormPage(title="Contact us", slug="contact", queue=queue)
-    home.add_child(instance=contact)
-    return contact
 
 
 def test_customer_submits_the_form_with_an_attachment_and_sees_the_reference(live_server, page, contact_page, tmp_path):

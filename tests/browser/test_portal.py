@@ -5,21 +5,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from wagtail_helpdesk.models import ContactFormPage, Message, Ticket
+from wagtail_helpdesk.models import Message, Ticket
 from wagtail_helpdesk.services import workflow
-from wagtail_helpdesk.testing.factories import QueueFactory, make_agent
-from wagtail_helpdesk.testing.pages import default_site_root
+from wagtail_helpdesk.testing.factories import make_agent
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def contact_page():
-    queue = QueueFactory(slug="general", name="General", is_default=True)
-    home = default_site_root()
-    contact = ContactFormPage(title="Contact us", slug="contact", queue=queue)
-    home.add_child(instance=contact)
-    return contact
 
 
 def test_guest_opens_the_mailed_link_sees_the_conversation_and_replies(live_server, page, contact_page, mailoutbox):

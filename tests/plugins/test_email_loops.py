@@ -12,7 +12,6 @@ from django.core.management import call_command
 from wagtail_helpdesk.models import InboundRecord, Mailbox, OutboundMessage, Ticket
 from wagtail_helpdesk.plugins.email import EmailChannel
 from wagtail_helpdesk.services import intake, mailboxes
-from wagtail_helpdesk.services.loops import parse_rate
 from wagtail_helpdesk.testing.factories import QueueFactory, inbound_message
 
 pytestmark = pytest.mark.django_db
@@ -123,16 +122,3 @@ def test_no_rate_limit_when_switched_off(settings, django_capture_on_commit_call
         for number in range(7):
             intake.receive(inbound_message(subject=f"Matter {number}"))
     assert OutboundMessage.objects.count() == 7
-
-
-@pytest.mark.parametrize(
-    ("rate", "parsed"), [("5/h", (5, 3600)), ("10/m", (10, 60)), ("1/d", (1, 86400)), (None, None)]
-)
-def test_rates_are_read_as_count_per_unit(rate, parsed):
-    assert parse_rate(rate) == parsed
-
-
-@pytest.mark.parametrize("rate", ["5", "five/h", "5/w"])
-def test_a_malformed_rate_is_refused(rate):
-    with pytest.raises(ValueError):
-        parse_rate(rate)

@@ -1,6 +1,9 @@
 """The contact form refuses a flood from one IP or one address, and stores nothing when it does."""
 
+import re
+
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 from wagtail.models import Site
 
@@ -61,3 +64,16 @@ def test_rates_are_written_count_per_unit():
     assert parse_rate("5/h") == (5, 3600)
     assert parse_rate("100/d") == (100, 86400)
     assert parse_rate(None) is None
+
+
+@pytest.mark.parametrize(
+    ("rate", "parsed"), [("5/h", (5, 3600)), ("10/m", (10, 60)), ("1/d", (1, 86400)), (None, None), ("", None)]
+)
+def test_rates_are_read_as_count_per_unit(rate, parsed):
+    assert parse_rate(rate) == parsed
+
+
+@pytest.mark.parametrize("rate", ["5", "five/h", "5/w"])
+def test_a_malformed_rate_is_refused_with_the_expected_format(rate):
+    with pytest.raises(ImproperlyConfigured, match=re.escape("<count>/<s|m|h|d>")):
+        parse_rate(rate)

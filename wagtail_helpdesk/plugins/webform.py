@@ -48,6 +48,8 @@ class WebFormChannel(Channel):
             attachments=tuple(files),
             queue=payload.get("queue", ""),
             shop_reference=payload.get("order_number", ""),
+            category=payload.get("category", ""),
+            custom_fields={"product": payload["product"]} if payload.get("product") else {},
             ticket_reference=payload.get("ticket_reference", ""),
             language=payload.get("language", ""),
             metadata={k: payload[k] for k in ("ip", "user_agent", "page") if payload.get(k)},

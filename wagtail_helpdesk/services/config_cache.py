@@ -65,6 +65,10 @@ class ConfigSnapshot:
     #: Queue id → its assignment strategy and sticky flag.
     queue_routing: dict[int, QueueRouting] = field(default_factory=dict)
 
+    def queue_slug(self, queue_id: int | None) -> str:
+        """The slug of queue ``queue_id``, or ``""`` (a page can name its queue without a query)."""
+        return next((slug for slug, pk in self.queue_ids.items() if pk == queue_id), "")
+
     def reply_template(self, event: str, language: str) -> TemplateData | None:
         """The template for ``event`` in ``language``, else the one for every language."""
         candidates = [t for t in self.reply_templates if t.event == event and t.language in (language, "")]

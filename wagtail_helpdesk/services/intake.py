@@ -161,6 +161,11 @@ def _validated(message: InboundMessage) -> InboundMessage:
         body_text=body_text,
         body_html=body_html,
         sender_name=" ".join(clean_text(message.sender_name).split())[:200],
+        category=" ".join(clean_text(message.category).split())[:100],
+        custom_fields={
+            str(name)[:100]: clean_text(value)[:500] if isinstance(value, str) else value
+            for name, value in message.custom_fields.items()
+        },
         attachments=checked,
     )
 
@@ -206,8 +211,8 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
     classification = _merge_classifications(h.helpdesk_classify_message(message=message, ticket=ticket))
     if classification.priority is not None:
         ticket.priority = classification.priority
-    ticket.category = (classification.category or "")[:100]
-    ticket.custom_fields = classification.custom_fields
+    ticket.category = (classification.category or message.category or "")[:100]
+    ticket.custom_fields = {**message.custom_fields, **classification.custom_fields}
     config = config_cache.snapshot()
     requested_queue = classification.queue or message.queue
     if requested_queue:

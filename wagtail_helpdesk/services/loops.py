@@ -9,7 +9,6 @@ know is ours) from turning into a flood of acknowledgements.
 
 from __future__ import annotations
 
-import hashlib
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from ..conf import helpdesk_settings
+from . import ratelimit
 
 OWN_ADDRESSES_KEY = "wagtail_helpdesk:own-addresses:1"
 #: The cached list expires by itself too, which bounds staleness where the cache is per process.
@@ -64,31 +64,7 @@ def acknowledgement_allowed(sender: str) -> bool:
     The count lives in Django's cache (shared between workers when the cache is
     Redis or Memcached); ``ACKNOWLEDGEMENT_RATE_LIMIT = None`` turns the limit off.
     """
-    limit = parse_rate(helpdesk_settings.ACKNOWLEDGEMENT_RATE_LIMIT)
-    if limit is None or not sender:
-        return True
-    count, period = limit
-    key = "wagtail_helpdesk:ack-count:" + hashlib.sha256(sender.lower().encode()).hexdigest()
-    cache.add(key, 0, period)
-    try:
-        sent = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, period)
-        sent = 1
-    return sent <= count
+    return ratelimit.hit("acknowledgement", [sender], helpdesk_settings.ACKNOWLEDGEMENT_RATE_LIMIT)
 
 
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-def parse_rate(rate: str | None) -> tuple[int, int] | None:
-    """``"5/h"`` → ``(5, 3600)``: a count and its period in seconds; ``None`` means no limit."""
-    if rate is None:
-        return None
-    count, _slash, unit = str(rate).partition("/")
-    if not count.strip().isdigit() or unit.strip() not in _UNITS:
-        raise ValueError(f"A rate is written as '<count>/<s|m|h|d>', not {rate!r}")
-    return int(count), _UNITS[unit.strip()]
-
-
-__all__ = ["acknowledgement_allowed", "invalidate_own_addresses", "is_own_address", "own_addresses", "parse_rate"]
+__all__ = ["acknowledgement_allowed", "invalidate_own_addresses", "is_own_address", "own_addresses"]
