@@ -1,0 +1,98 @@
+"""What every benchmark needs: Django configured from the test settings, a fresh database, percentiles.
+
+Benchmarks are measurements, not tests: they print, they never assert.  Each one
+configures Django from ``tests/settings.py`` with the database named by
+``DATABASE_URL`` (a temporary SQLite file without it), creates and migrates a
+fresh ``test_<name>`` database, and drops it afterwards unless asked to keep it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+_cleanup: list[Path] = []
+
+
+def configure(*, synchronous_commit: str = "off", eager: bool = True, **overrides: Any) -> None:
+    """Set Django up with the test suite's settings, a benchmark database and ``overrides``.
+
+    On PostgreSQL the connection runs with ``synchronous_commit`` as given (``off``
+    by default: a crash may lose the last commits, never consistency), kept open
+    between requests as a production pool would.
+    """
+    sys.path.insert(0, str(ROOT))
+    import django
+    from django.conf import settings
+
+    import tests.settings as base
+
+    values: dict[str, Any] = {name: getattr(base, name) for name in dir(base) if name.isupper()}
+    database = dict(values["DATABASES"]["default"])
+    if database["ENGINE"].endswith("sqlite3"):
+        folder = Path(tempfile.mkdtemp(prefix="helpdesk-bench-"))
+        database["NAME"] = str(folder / "bench.sqlite3")
+        database["TEST"] = {"NAME": str(folder / "test_bench.sqlite3")}
+        _cleanup.append(folder)
+    else:
+        database.setdefault("OPTIONS", {})["options"] = f"-c synchronous_commit={synchronous_commit}"
+        database["CONN_MAX_AGE"] = None
+    media = Path(tempfile.mkdtemp(prefix="helpdesk-bench-media-"))
+    _cleanup.append(media)
+    values.update(
+        DATABASES={"default": database},
+        DEBUG=False,
+        CELERY_TASK_ALWAYS_EAGER=eager,
+        WAGTAIL_HELPDESK_PRIVATE_MEDIA_ROOT=str(media),
+        LOGGING={"version": 1, "disable_existing_loggers": False},
+    )
+    values.update(overrides)
+    settings.configure(**values)
+    django.setup()
+
+
+@contextlib.contextmanager
+def fresh_database(*, keep: bool = False) -> Iterator[None]:
+    """A new, migrated database for the run; dropped (with the temporary folders) afterwards."""
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # locmem mail, as in the tests
+    old_name = connection.settings_dict["NAME"]
+    print(f"creating and migrating a fresh {connection.vendor} database ...", flush=True)
+    started = time.perf_counter()
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    print(f"  {connection.settings_dict['NAME']} ready in {time.perf_counter() - started:.1f}s", flush=True)
+    try:
+        yield
+    finally:
+        if not keep:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+            for folder in _cleanup:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def percentile(sorted_values: list[float], fraction: float) -> float:
+    """The value below which ``fraction`` of the (sorted) samples fall (nearest rank)."""
+    if not sorted_values:
+        return float("nan")
+    rank = max(1, round(fraction * len(sorted_values)))
+    return sorted_values[min(rank, len(sorted_values)) - 1]
+
+
+def versions() -> str:
+    import django
+    import wagtail
+    from django.db import connection
+
+    return (
+        f"python {sys.version.split()[0]}, Django {django.get_version()}, Wagtail {wagtail.__version__}, "
+        f"database {connection.vendor}"
+    )
