@@ -5,6 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Customers log in here to see "My requests" in the helpdesk portal.
+    path("accounts/", include("django.contrib.auth.urls")),
     # Attachment downloads and the inbound webhooks of channel plugins.
     path("helpdesk/", include("wagtail_helpdesk.urls")),
 ]

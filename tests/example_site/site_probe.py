@@ -6,6 +6,7 @@ and prints what it saw as JSON on stdout.
 
 import json
 import os
+import re
 import sys
 import uuid
 from pathlib import Path
@@ -50,6 +51,7 @@ def main() -> None:
         {
             "name": "Probe Customer",
             "email": "probe@example.com",
+            "category": "Return or refund",
             "subject": "Refund for SO-10042",
             "message": "I returned the kettle from order SO-10042; please refund it.",
             "token": uuid.uuid4().hex,
@@ -69,6 +71,13 @@ def main() -> None:
         "custom_fields": new_ticket.custom_fields,
         "tags": list(new_ticket.tags.values_list("name", flat=True)),
     }
+
+    shopper = Client()
+    report["customer_login"] = shopper.login(username="customer", password="demo")
+    portal = shopper.get("/helpdesk/portal/")
+    statuses_shown = set(re.findall(r"helpdesk-status--(\w+)", portal.content.decode()))
+    report["portal"] = [portal.status_code, len(statuses_shown)]
+    report["login_page"] = Client().get("/helpdesk/portal/", follow=True).status_code
 
     agent = Client()
     report["agent_login"] = agent.login(username="anna", password="demo")

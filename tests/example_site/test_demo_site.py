@@ -94,11 +94,19 @@ def test_visitor_sees_the_shop_and_opens_a_ticket_through_the_contact_page(demo)
     assert pages["submitted"] == [200, True]
     assert pages["admin_login"] == [200]
     assert demo["report"]["submitted_ticket"] == {
-        "queue": "general",
+        "queue": "returns",  # the category the customer chose
         "category": "returns",
         "custom_fields": {"order_number": "SO-10042"},
         "tags": ["order"],
     }
+
+
+def test_demo_customer_logs_in_and_sees_their_requests_in_several_states(demo):
+    assert "as customer / demo (" in demo["first"]
+    assert demo["report"]["customer_login"] is True
+    status, statuses = demo["report"]["portal"]
+    assert status == 200 and statuses >= 3
+    assert demo["report"]["login_page"] == 200  # a guest is sent to the shop's login page, not a 404
 
 
 def test_agents_and_the_admin_can_log_in(demo):

@@ -30,6 +30,7 @@ from ..models import Order, Product
 from .history import HistoryBuilder, history_exists
 from .setup import (
     ensure_admin,
+    ensure_demo_customer,
     ensure_orders,
     ensure_pages,
     ensure_products,
@@ -57,6 +58,9 @@ class DemoResult:
     messages: int = 0
     outbound_sent: int = 0
     contact_url: str = ""
+    #: The demo customer's login and their tickets by status.
+    customer_login: str = ""
+    customer_tickets: dict[str, int] = field(default_factory=dict)
 
     @property
     def tickets(self) -> int:
@@ -78,12 +82,16 @@ def load(*, tickets: int = 300, seed: int = 2026) -> DemoResult:
         with transaction.atomic():
             HistoryBuilder(random.Random(seed + 1), queues, contact).build(tickets)
         created = True
-    return _summary(created, time.monotonic() - started, contact)
+    with transaction.atomic():
+        customer = ensure_demo_customer()
+    return _summary(created, time.monotonic() - started, contact, customer)
 
 
-def _summary(created: bool, seconds: float, contact: ContactFormPage) -> DemoResult:
+def _summary(created: bool, seconds: float, contact: ContactFormPage, customer=None) -> DemoResult:
     tickets = Ticket.objects.all()
     return DemoResult(
+        customer_login=customer.user.username if customer is not None else "",
+        customer_tickets=dict(Counter(customer.tickets.values_list("status", flat=True))) if customer else {},
         created_history=created,
         seconds=seconds,
         products=Product.objects.count(),
@@ -98,9 +106,6 @@ def _summary(created: bool, seconds: float, contact: ContactFormPage) -> DemoRes
         outbound_sent=OutboundMessage.objects.filter(state=OutboundMessage.State.SENT).count(),
         contact_url=contact.url or "/contact-us/",
     )
-
-
-__all__ = ["DemoResult", "load"]
 
 
 __all__ = ["DemoResult", "load"]

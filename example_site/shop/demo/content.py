@@ -26,6 +26,16 @@ CONTACT_INTRO = (
     "<p>Tell us what happened and quote your order number (for example <b>SO-10042</b>) if you have one. "
     "You will get a reference by email; just reply to that email to add anything later.</p>"
 )
+#: The contact page's "What is it about?" choices and the queue each one feeds.
+CONTACT_CATEGORIES = [
+    ("Order or delivery", "general"),
+    ("Return or refund", "returns"),
+    ("Warranty repair", "repair-desk"),
+    ("Payment or invoice", "payments"),
+    ("Something else", ""),
+]
+#: A shop customer with a site account: logs in to see their requests in the portal.
+DEMO_CUSTOMER_USERNAME = "customer"
 CONTACT_THANKS = "<p>Thank you! Our customer service team answers within one working day.</p>"
 
 #: (name, SKU, price, warranty months)

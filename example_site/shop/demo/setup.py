@@ -14,11 +14,12 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Count
 from django.utils import timezone
 from wagtail.models import Page, Site
 
 from example_site.home.models import HomePage
-from wagtail_helpdesk.models import ContactFormPage, Queue, ReplyTemplate
+from wagtail_helpdesk.models import ContactFormPage, Customer, Queue, ReplyTemplate
 
 from ..models import Order, OrderLine, Product
 from . import content
@@ -99,9 +100,42 @@ def ensure_pages(general: Queue) -> ContactFormPage:
                 intro=content.CONTACT_INTRO,
                 thank_you_text=content.CONTACT_THANKS,
                 queue=general,
+                show_phone=True,
+                show_order_number=True,
+                show_product=True,
+                categories=[("category", {"label": name, "queue": slug}) for name, slug in content.CONTACT_CATEGORIES],
             )
         )
     return contact
+
+
+def ensure_demo_customer() -> Customer | None:
+    """A site account (``customer`` / ``demo``) for the customer whose tickets show the most statuses.
+
+    Logged in, they see "My requests" in the portal: open, waiting, solved and closed ones.
+    """
+    linked = Customer.objects.filter(user__username=content.DEMO_CUSTOMER_USERNAME).first()
+    if linked is not None:
+        return linked
+    candidate = (
+        Customer.objects.filter(user__isnull=True)
+        .annotate(statuses=Count("tickets__status", distinct=True), count=Count("tickets"))
+        .filter(count__gt=0)
+        .order_by("-statuses", "-count", "email")
+        .first()
+    )
+    if candidate is None:
+        return None
+    user = User.objects.filter(username=content.DEMO_CUSTOMER_USERNAME).first() or User.objects.create_user(
+        content.DEMO_CUSTOMER_USERNAME,
+        candidate.email,
+        "demo",
+        first_name=candidate.name.split(" ")[0],
+        last_name=" ".join(candidate.name.split(" ")[1:]),
+    )
+    candidate.user = user
+    candidate.save(update_fields=["user"])
+    return candidate
 
 
 def ensure_products() -> list[Product]:

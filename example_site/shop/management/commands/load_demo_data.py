@@ -33,4 +33,7 @@ class Command(BaseCommand):
             out(f"  mail:     what customers received is in {mail_dir}/")
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         out(f"  contact:  {base}{result.contact_url}")
+        if result.customer_login:
+            statuses = ", ".join(f"{status} {count}" for status, count in sorted(result.customer_tickets.items()))
+            out(f"  customer: log in at {base}/accounts/login/ as {result.customer_login} / demo ({statuses})")
         out(self.style.SUCCESS(f"Admin: {base}/admin/  login admin / admin"))
