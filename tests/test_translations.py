@@ -220,10 +220,6 @@ def test_compiled_catalogue_matches_the_po_file(language):
             assert compiled.gettext(entry.msgid) == entry.msgstr[0], entry.msgid
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pl/uk/lt catalogues not yet updated for the portal, mailbox and routing strings (about 90 new msgids)",
-)
 def test_catalogues_hold_exactly_the_strings_marked_in_the_package(tmp_path, monkeypatch):
     """``makemessages`` over a copy of the package finds no string the catalogues lack, and they keep no stale one."""
     if not shutil.which("xgettext") or not shutil.which("msgmerge"):
