@@ -1,0 +1,662 @@
+"""Hearth & Kettle's knowledge base in English.
+
+Plain data for the demo loader; see the package docstring for the shape.
+The facts (prices, periods, addresses) must agree with ``pl.py``.
+"""
+
+from __future__ import annotations
+
+CATEGORIES = [
+    {
+        "key": "shipping",
+        "title": "Shipping & delivery",
+        "intro": "Where we ship, what it costs, how long it takes, and what to do if a parcel arrives damaged.",
+    },
+    {
+        "key": "orders",
+        "title": "Orders & tracking",
+        "intro": "Follow your parcel, change or cancel an order, and sort out anything missing from a delivery.",
+    },
+    {
+        "key": "returns",
+        "title": "Returns & refunds",
+        "intro": "You have 14 days to change your mind. Here is how to send something back and when the money arrives.",
+    },
+    {
+        "key": "warranty",
+        "title": "Warranty & complaints",
+        "intro": "Something broke or does not work as it should? How the statutory guarantee, our warranty and "
+        "the repair desk help.",
+    },
+    {
+        "key": "payments",
+        "title": "Payments & invoices",
+        "intro": "Ways to pay, what to do when a payment fails, VAT invoices, instalments and refunds to your card.",
+    },
+    {
+        "key": "account",
+        "title": "Your account",
+        "intro": "Creating an account, signing in, your personal data and the newsletter.",
+    },
+    {
+        "key": "care",
+        "title": "Product care",
+        "intro": "Look after your cookware, kettles and knives so they last for years.",
+    },
+]
+
+ARTICLES: list[dict] = []
+SEARCH_CASES: list[tuple[str, str]] = []
+
+# --- Shipping & delivery ---------------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "shipping-costs",
+        "category": "shipping",
+        "title": "Shipping costs and free delivery",
+        "summary": "What delivery costs in each country and from which order value it is free.",
+        "tags": ["shipping", "delivery", "cost", "free shipping", "price"],
+        "applies_to": ["All orders"],
+        "related": ["delivery-times", "countries-we-ship-to", "parcel-lockers"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Shipping is calculated at checkout from your delivery address and the total value of the "
+                "goods (after any discount code). The price you see in the basket is the price you pay: there "
+                "are no handling or packaging fees on top.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Destination", "Courier (DPD)", "Parcel locker / pick-up point", "Free from"],
+                    "rows": [
+                        ["Poland", "€4.90", "€3.90 (InPost Paczkomat)", "€99"],
+                        [
+                            "Zone 1: Germany, Czechia, Slovakia, Austria, Lithuania, Latvia, Estonia",
+                            "€7.90",
+                            "€7.90 (DPD Pickup)",
+                            "€149",
+                        ],
+                        ["Zone 2: all other EU countries", "€12.90", "€12.90 (DPD Pickup)", "€199"],
+                        ["Norway, Switzerland, United Kingdom", "€19.90", "not available", "no free delivery"],
+                    ],
+                },
+            ),
+            ("heading", "Large and heavy items"),
+            (
+                "paragraph",
+                "<p>The <b>Barista Pro espresso machine</b> and the <b>Stand mixer 5 l</b> are too big for "
+                "parcel lockers and always travel by DPD courier. They cost the normal courier price; we do not "
+                "charge a bulky-item surcharge.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>If your basket is just under the free-delivery threshold, a small item such as "
+                    "the <b>Digital kitchen scale</b> (€24.90) often costs about the same as the shipping "
+                    "itself.</p>",
+                },
+            ),
+            ("heading", "Returns and shipping costs"),
+            (
+                "paragraph",
+                "<p>If you withdraw from the whole order within 14 days, we also refund what you paid for "
+                "standard delivery. A prepaid return label costs €4.90 and is deducted from the refund, unless "
+                "the item is faulty, damaged or not what you ordered. The article <i>How to return an item</i> "
+                "explains the steps.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "delivery-times",
+        "category": "shipping",
+        "title": "Delivery times: when will my order arrive?",
+        "summary": "When we dispatch orders and how many working days the courier needs to each country.",
+        "tags": ["delivery", "time", "dispatch", "how long", "working days"],
+        "applies_to": ["All orders"],
+        "related": ["shipping-costs", "track-order", "courier-delivery"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Orders paid by <b>13:00 (Polish time) on a working day</b> leave our warehouse in Poznań "
+                "the same day. Orders paid later, at the weekend or on a public holiday in Poland leave on the "
+                "next working day. For bank transfers, the clock starts when the money reaches our account, "
+                "which usually takes one working day.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Destination", "Time in transit after dispatch"],
+                    "rows": [
+                        ["Poland", "1–2 working days"],
+                        ["Zone 1: Germany, Czechia, Slovakia, Austria, Lithuania, Latvia, Estonia", "2–4 working days"],
+                        ["Zone 2: all other EU countries", "3–6 working days"],
+                        ["Norway, Switzerland, United Kingdom", "4–8 working days, plus customs clearance"],
+                    ],
+                },
+            ),
+            (
+                "paragraph",
+                "<p>As soon as the parcel leaves us, you receive an email with the tracking number. DPD then "
+                "sends you a message on the morning of delivery with a one-hour time window.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>In November and December, and after large promotions, couriers can need one or "
+                    "two extra days. If you need something for a fixed date, order at least a week ahead.</p>",
+                },
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "My order is late. When should I contact you?",
+                        "answer": "<p>If the parcel has not arrived two working days after the end of the time "
+                        "in the table, or its tracking has not moved for three working days, write to us with "
+                        "your order number (for example SO-10042). We ask the courier to trace it.</p>",
+                    },
+                    {
+                        "question": "Do you offer express or weekend delivery?",
+                        "answer": "<p>Not at the moment. Orders in Poland usually arrive the next working "
+                        "day anyway.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "countries-we-ship-to",
+        "category": "shipping",
+        "title": "Which countries do you ship to?",
+        "summary": "We deliver to every EU country, Norway, Switzerland and the United Kingdom. Customs rules "
+        "apply outside the EU.",
+        "tags": ["countries", "international", "customs", "eu", "abroad"],
+        "applies_to": ["All orders"],
+        "related": ["shipping-costs", "delivery-times"],
+        "body": [
+            (
+                "paragraph",
+                "<p>We ship from our warehouse in Poznań, Poland, to all <b>27 EU countries</b>, and to "
+                "<b>Norway, Switzerland and the United Kingdom</b>. We cannot deliver outside Europe, to "
+                "military or PO box addresses, or to the Canary Islands, Ceuta, Melilla, Åland and other EU "
+                "territories outside the EU VAT area.</p>",
+            ),
+            ("heading", "Orders within the EU"),
+            (
+                "paragraph",
+                "<p>Prices in the shop include VAT at the rate of the country you ship to, and there are no "
+                "customs formalities. What you pay at checkout is the final price.</p>",
+            ),
+            ("heading", "Orders to Norway, Switzerland and the United Kingdom"),
+            (
+                "paragraph",
+                "<p>Goods leave the EU, so we remove the EU VAT at checkout. Your country then charges its own "
+                "import VAT and, for some goods, customs duty. The courier collects them before delivery, "
+                "often with a small clearance fee. We cannot pay these charges for you.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>If you refuse a parcel because of import charges, it comes back to us and we "
+                    "refund the goods, but not the shipping cost (€19.90) or the return transport.</p>",
+                },
+            ),
+            ("heading", "Ordering for someone in another country"),
+            (
+                "paragraph",
+                "<p>You can pay from any country and enter a different delivery address, for example to send "
+                "a kettle to family. Shipping is priced by the delivery address, and the invoice shows the "
+                "VAT of the destination country.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "courier-delivery",
+        "category": "shipping",
+        "title": "Courier delivery with DPD: time windows, missed deliveries and redirecting",
+        "summary": "How DPD announces your delivery, what happens if you are not at home, and how to change "
+        "the day or place.",
+        "tags": ["courier", "dpd", "missed delivery", "redirect", "predict"],
+        "applies_to": ["Courier deliveries"],
+        "related": ["parcel-lockers", "track-order", "change-delivery-address"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Home deliveries go with <b>DPD</b>. On the morning of delivery DPD sends an email and a "
+                "text message (DPD Predict) with a one-hour time window, so please give a mobile number at "
+                "checkout. The link in that message lets you change the delivery before the driver sets "
+                "off.</p>",
+            ),
+            ("heading", "What you can change in the DPD message"),
+            (
+                "paragraph",
+                "<ul><li>move the delivery to another working day,</li><li>have the parcel left with a "
+                "neighbour or in a safe place you describe,</li><li>send it to a DPD Pickup point near "
+                "you.</li></ul>",
+            ),
+            ("heading", "If you miss the driver"),
+            (
+                "steps",
+                [
+                    "The driver leaves a card or sends a message, and tries again on the next working day.",
+                    "After a second failed attempt, the parcel goes to the nearest DPD Pickup point and you "
+                    "get the address by email and text message.",
+                    "The parcel waits there for 7 days. Bring the collection code and an ID.",
+                    "Parcels not collected in time come back to us; we then refund the goods, but not the "
+                    "shipping cost.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Delivering to your workplace? Add the company name and floor in the second "
+                    "address line, and a phone number that someone answers during office hours.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>If the tracking says the parcel was delivered but you do not have it, check with "
+                "neighbours and the safe place you chose, then write to us within 3 working days. We open an "
+                "investigation with DPD, which usually takes 3 working days.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "parcel-lockers",
+        "category": "shipping",
+        "title": "Delivery to a parcel locker or pick-up point",
+        "summary": "Choose an InPost Paczkomat in Poland or a DPD Pickup point elsewhere, and collect your parcel "
+        "when it suits you.",
+        "tags": ["parcel locker", "inpost", "paczkomat", "pickup point", "collect"],
+        "applies_to": ["All orders except Barista Pro espresso machine and Stand mixer 5 l"],
+        "related": ["shipping-costs", "courier-delivery"],
+        "body": [
+            (
+                "paragraph",
+                "<p>At checkout, choose <b>Parcel locker / pick-up point</b> and pick a location on the map. In "
+                "Poland we deliver to <b>InPost Paczkomat</b> lockers for €3.90; in the other EU countries to "
+                "<b>DPD Pickup</b> points and lockers at the normal courier price. Free-delivery thresholds "
+                "apply in the same way as for the courier.</p>",
+            ),
+            ("heading", "How collection works"),
+            (
+                "steps",
+                [
+                    "When the parcel is in the locker, you receive a text message and an email with a "
+                    "collection code (InPost: also in the InPost app).",
+                    "Go to the locker within 48 hours (DPD Pickup points: within 7 days).",
+                    "Enter your phone number and the code, or scan the QR code, and the compartment opens.",
+                    "Check the box before you leave. If it is damaged, take a photo at the locker.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>The <b>Barista Pro espresso machine</b> and the <b>Stand mixer 5 l</b> do not "
+                    "fit in lockers, so orders containing them always go by courier.</p>",
+                },
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "I will not make it within 48 hours. What now?",
+                        "answer": "<p>In the InPost app you can extend the collection time once. Otherwise the "
+                        "parcel is moved to a nearby branch for a few more days, and then returned to us.</p>",
+                    },
+                    {
+                        "question": "The locker I chose is full. Where will my parcel go?",
+                        "answer": "<p>InPost redirects it to the nearest locker with space and tells you where "
+                        "in the collection message.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "damaged-parcel",
+        "category": "shipping",
+        "title": "My parcel or the item inside arrived damaged",
+        "summary": "What to do with a crushed box or a broken item, and how we make it right.",
+        "tags": ["damaged", "broken", "crushed box", "transport damage", "dented"],
+        "applies_to": ["All orders"],
+        "related": ["missing-items", "make-a-complaint", "how-to-return"],
+        "body": [
+            (
+                "paragraph",
+                "<p>We pack every order to survive a rough journey, but now and then a parcel is dropped. "
+                "Transport damage is our responsibility, not yours, and you never pay for it.</p>",
+            ),
+            ("heading", "When the courier hands you the parcel"),
+            (
+                "paragraph",
+                "<p>Look at the box before you sign. If it is torn, wet or crushed, ask the driver to write a "
+                "damage report, or refuse the parcel. Both are fine: a refused parcel comes back to us and we "
+                "send a new one.</p>",
+            ),
+            ("heading", "If you notice the damage after unpacking"),
+            (
+                "steps",
+                [
+                    "Keep the item, the box and the packing material for now.",
+                    "Take photos of the damage, of the outer box from several sides, and of the shipping label.",
+                    "Write to us within 7 days through the contact form, quoting your order number "
+                    "(for example SO-10042), and attach the photos.",
+                    "Tell us whether you would prefer a replacement or a refund.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>We answer within one working day. Usually we send a replacement the same day and you can "
+                "keep or recycle the damaged item. Sometimes the courier wants to inspect it: then DPD collects "
+                "it from you free of charge, and we tell you in advance.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Already thrown the box away? Write to us anyway. Photos of the item are often "
+                    "enough.</p>",
+                },
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("shipping cost", "shipping-costs"),
+    ("free delivery over how much", "shipping-costs"),
+    ("how long does delivery take to germany", "delivery-times"),
+    ("when will my order come", "delivery-times"),
+    ("do you ship to uk", "countries-we-ship-to"),
+    ("customs switzerland", "countries-we-ship-to"),
+    ("missed the courier", "courier-delivery"),
+    ("dpd redirect parcel", "courier-delivery"),
+    ("paczkomat", "parcel-lockers"),
+    ("pick up point locker", "parcel-lockers"),
+    ("box arrived crushed", "damaged-parcel"),
+    ("kettle arrived dented", "damaged-parcel"),
+]
+
+# --- Orders & tracking -----------------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "track-order",
+        "category": "orders",
+        "title": "How to track your order",
+        "summary": "Where to find your tracking number and what each order status and tracking message means.",
+        "tags": ["tracking", "where is my order", "status", "parcel", "tracking number"],
+        "applies_to": ["All orders"],
+        "related": ["delivery-times", "courier-delivery", "order-confirmation"],
+        "body": [
+            (
+                "paragraph",
+                "<p>When your order leaves our warehouse, we send a <b>shipping email</b> with the tracking "
+                "number and a link to the courier's tracking page. DPD numbers start with <b>DPD</b>, InPost "
+                "numbers are 24 digits long. If you have an account, you also find the link under <b>My "
+                "account → Orders</b>.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Order status", "What it means"],
+                    "rows": [
+                        ["Placed", "We have your order and are waiting for the payment."],
+                        ["Paid", "Payment received; the order is being picked and packed."],
+                        ["Shipped", "The parcel has left us; tracking is active."],
+                        ["Delivered", "The courier has confirmed delivery."],
+                        ["Returned", "Your return has arrived at our warehouse and the refund is on its way."],
+                        ["Cancelled", "The order was cancelled; any payment has been refunded."],
+                    ],
+                },
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "The tracking link says the number is unknown.",
+                        "answer": "<p>We print the label when we pack your parcel, and the courier's system "
+                        "shows it only after the first scan at their depot. This can take until the evening "
+                        "of the next working day.</p>",
+                    },
+                    {
+                        "question": "Tracking has not moved for days.",
+                        "answer": "<p>Parcels are not scanned on every lorry, so a quiet day or two is normal. "
+                        "If nothing has changed for three working days, write to us with your order number "
+                        "(for example SO-10042) and we ask the courier to trace the parcel.</p>",
+                    },
+                    {
+                        "question": "I ordered as a guest. Can I still track my order?",
+                        "answer": "<p>Yes. The tracking link is in the shipping email. If you cannot find it, "
+                        "check your spam folder or ask us to send it again.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "change-delivery-address",
+        "category": "orders",
+        "title": "Change the delivery address of an order",
+        "summary": "We can change the address until the parcel leaves us; after that the courier can still "
+        "redirect it.",
+        "tags": ["address", "change address", "wrong address", "moved", "redirect"],
+        "applies_to": ["All orders"],
+        "related": ["courier-delivery", "cancel-order", "track-order"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Typed the wrong postcode or moved house? What we can do depends on the status of your "
+                "order, which you see in the confirmation email or under <b>My account → Orders</b>.</p>",
+            ),
+            ("heading", "Status Placed or Paid: we change it for you"),
+            (
+                "steps",
+                [
+                    "Write to us through the contact form as soon as possible, quoting your order number.",
+                    "Give the full new address: name, street and number, flat, postcode, town, country, and "
+                    "a phone number for the courier.",
+                    "We confirm the change by email. If the new address is in a different shipping zone, we "
+                    "refund the difference or send you a payment link for it.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Orders paid before 13:00 on a working day are often packed within an hour or "
+                    "two. If the order has already shipped, we can no longer change the label.</p>",
+                },
+            ),
+            ("heading", "Status Shipped: ask the courier"),
+            (
+                "paragraph",
+                "<p>For DPD parcels, use the link in the DPD Predict message or on the tracking page to send "
+                "the parcel to a DPD Pickup point or another day. DPD can change the address within the same "
+                "town; to another town, let the parcel come back to us and we send it again free of charge "
+                "once it arrives. InPost parcels cannot be redirected to another locker once they are on "
+                "the way.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>For your next orders, save your new address under <b>My account → Addresses</b> so it is "
+                "filled in at checkout.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "cancel-order",
+        "category": "orders",
+        "title": "Cancel an order or change what is in it",
+        "summary": "Cancel for free until the order ships; after that, use your 14-day right of withdrawal.",
+        "tags": ["cancel", "cancel order", "change order", "ordered twice", "mistake"],
+        "applies_to": ["All orders"],
+        "related": ["withdrawal-14-days", "change-delivery-address", "refund-timeline"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Changed your mind, or ordered the same kettle twice by mistake? As long as your order has "
+                "the status <b>Placed</b> or <b>Paid</b>, you can cancel it free of charge.</p>",
+            ),
+            (
+                "steps",
+                [
+                    "Go to My account → Orders and press Cancel order next to the order. Guests: write to us "
+                    "with the order number instead.",
+                    "To cancel only one product, tell us which one; we remove it and refund its price.",
+                    "You get an email confirming the cancellation, and the refund is issued within 3 working "
+                    "days to the payment method you used.",
+                ],
+            ),
+            ("heading", "If the order has already shipped"),
+            (
+                "paragraph",
+                "<p>We cannot stop a parcel on its way. You can refuse it when the courier arrives, or accept "
+                "it and send it back: both count as withdrawing from the purchase within 14 days. We refund "
+                "the goods and the standard delivery cost. If you send it back yourself, the return label "
+                "(€4.90) is deducted as for any return.</p>",
+            ),
+            ("heading", "Adding something to an order"),
+            (
+                "paragraph",
+                "<p>Orders cannot be edited once they are placed, because the payment is already made for the "
+                "exact amount. Simply place a second order; if both are paid before 13:00 on the same working "
+                "day and go to the same address, we pack them together and refund the second shipping "
+                "cost.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>Unpaid orders (for example an interrupted card payment) are cancelled "
+                    "automatically after 48 hours, and bank-transfer orders after 7 days without payment.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "missing-items",
+        "category": "orders",
+        "title": "Something is missing from my parcel",
+        "summary": "Some orders arrive in more than one parcel. How to check, and how we send what is really missing.",
+        "tags": ["missing", "missing item", "incomplete", "wrong item", "second parcel"],
+        "applies_to": ["All orders"],
+        "related": ["track-order", "damaged-parcel"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Before you write to us, two quick checks often solve the mystery:</p>",
+            ),
+            (
+                "paragraph",
+                "<ul><li><b>Is there a second parcel?</b> Large orders and bulky appliances travel separately. "
+                "Your shipping email lists one tracking number per parcel, and the packing slip marks items "
+                "that ship separately.</li><li><b>Is it hidden in the packaging?</b> Small parts such as the "
+                "tamper of the Barista Pro espresso machine or the blender lid are sometimes packed inside the "
+                "main box or under the moulded insert.</li></ul>",
+            ),
+            ("heading", "Report what is missing"),
+            (
+                "steps",
+                [
+                    "Write to us within 7 days of delivery, quoting your order number.",
+                    "List the missing items and attach a photo of the packing slip and the open parcel.",
+                    "If you can, add a photo of the shipping label: it shows the weight we sent.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>We compare the weight recorded when your parcel left us with what should have been in it. "
+                "Usually we send the missing item the next working day, free of charge.</p>",
+            ),
+            ("heading", "You received the wrong item"),
+            (
+                "paragraph",
+                "<p>Sorry about that. Send us a photo of what arrived. We send the right item straight away "
+                "and email you a free return label for the wrong one; there is no need to wait for it to "
+                "reach us first.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>If the outer box was opened or re-taped, do not sign for it without noting that "
+                    "on the courier's device: it helps us claim the loss from the courier.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "order-confirmation",
+        "category": "orders",
+        "title": "I did not receive an order confirmation email",
+        "summary": "Why the confirmation can be missing, how to check whether your order went through, and how "
+        "to get the email again.",
+        "tags": ["confirmation", "email", "no email", "order number", "spam"],
+        "applies_to": ["All orders"],
+        "related": ["track-order", "failed-payment", "create-account"],
+        "body": [
+            (
+                "paragraph",
+                "<p>We send the confirmation within a few minutes of your order. It contains your order "
+                "number (for example <b>SO-10042</b>), the items, the delivery address and the total. Keep it: "
+                "the order number is the quickest way for us to find your order.</p>",
+            ),
+            ("heading", "If the email has not arrived"),
+            (
+                "steps",
+                [
+                    "Wait ten minutes and check the spam, junk or promotions folder.",
+                    "Search your mailbox for hearth-kettle.example.",
+                    "Check that the payment went through: a card or BLIK payment that was not confirmed "
+                    "leaves the order unpaid.",
+                    "If you have an account, look under My account → Orders. An order listed there exists, "
+                    "even without the email.",
+                ],
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "I think I typed my email address wrong.",
+                        "answer": "<p>Write to us from your correct address with your name, the date and the "
+                        "total of the order. We correct the address, so you also receive the shipping email "
+                        "and invoice.</p>",
+                    },
+                    {
+                        "question": "Money left my account but there is no order.",
+                        "answer": "<p>Sometimes the bank takes the money but the shop does not get the "
+                        "confirmation in time. Either the order appears within an hour, or the bank releases "
+                        "the amount automatically, usually within 7 days. Write to us with the date and "
+                        "amount if you are unsure; please do not pay twice.</p>",
+                    },
+                ],
+            ),
+            (
+                "paragraph",
+                '<p>To stop our emails landing in spam, add <a href="mailto:support@hearth-kettle.example">'
+                "support@hearth-kettle.example</a> to your contacts.</p>",
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("where is my parcel", "track-order"),
+    ("tracking number not working", "track-order"),
+    ("change delivery adress", "change-delivery-address"),
+    ("wrong postcode on order", "change-delivery-address"),
+    ("cancel my order", "cancel-order"),
+    ("ordered twice by mistake", "cancel-order"),
+    ("item missing from box", "missing-items"),
+    ("got the wrong product", "missing-items"),
+    ("no confirmation email", "order-confirmation"),
+]

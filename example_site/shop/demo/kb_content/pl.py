@@ -1,0 +1,654 @@
+"""Baza wiedzy Hearth & Kettle po polsku.
+
+Plain data for the demo loader; see the package docstring for the shape.
+Article keys, categories, block order and facts (prices, periods) match ``en.py``;
+the wording is adapted to Polish consumer law terms (odstąpienie od umowy,
+reklamacja, rękojmia / niezgodność towaru z umową, gwarancja).
+"""
+
+from __future__ import annotations
+
+CATEGORIES = [
+    {
+        "key": "shipping",
+        "title": "Wysyłka i dostawa",
+        "intro": "Dokąd wysyłamy, ile to kosztuje, jak długo trwa i co zrobić, gdy paczka dotrze uszkodzona.",
+    },
+    {
+        "key": "orders",
+        "title": "Zamówienia i śledzenie przesyłki",
+        "intro": "Śledzenie paczki, zmiana lub anulowanie zamówienia i braki w dostawie.",
+    },
+    {
+        "key": "returns",
+        "title": "Zwroty i zwrot pieniędzy",
+        "intro": "Masz 14 dni na odstąpienie od umowy. Tu dowiesz się, jak odesłać towar i kiedy wrócą pieniądze.",
+    },
+    {
+        "key": "warranty",
+        "title": "Reklamacje i gwarancja",
+        "intro": "Coś się zepsuło albo nie działa tak, jak powinno? Jak pomagają rękojmia, nasza gwarancja "
+        "i dział serwisu.",
+    },
+    {
+        "key": "payments",
+        "title": "Płatności i faktury",
+        "intro": "Metody płatności, nieudana płatność, faktury VAT, raty i zwroty na kartę.",
+    },
+    {
+        "key": "account",
+        "title": "Twoje konto",
+        "intro": "Zakładanie konta, logowanie, Twoje dane osobowe i newsletter.",
+    },
+    {
+        "key": "care",
+        "title": "Pielęgnacja produktów",
+        "intro": "Jak dbać o patelnie, czajniki i noże, żeby służyły przez lata.",
+    },
+]
+
+ARTICLES: list[dict] = []
+SEARCH_CASES: list[tuple[str, str]] = []
+
+# --- Wysyłka i dostawa -----------------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "shipping-costs",
+        "category": "shipping",
+        "title": "Koszty wysyłki i darmowa dostawa",
+        "summary": "Ile kosztuje dostawa do poszczególnych krajów i od jakiej kwoty zamówienia jest bezpłatna.",
+        "tags": ["wysyłka", "dostawa", "koszt", "darmowa dostawa", "cena"],
+        "applies_to": ["Wszystkie zamówienia"],
+        "related": ["delivery-times", "countries-we-ship-to", "parcel-lockers"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Koszt wysyłki obliczamy w koszyku na podstawie adresu dostawy i wartości towarów (po "
+                "uwzględnieniu kodu rabatowego). Cena widoczna w koszyku jest ostateczna: nie doliczamy opłat "
+                "za obsługę ani pakowanie.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Kraj dostawy", "Kurier (DPD)", "Paczkomat / punkt odbioru", "Darmowa dostawa od"],
+                    "rows": [
+                        ["Polska", "4,90 €", "3,90 € (Paczkomat InPost)", "99 €"],
+                        [
+                            "Strefa 1: Niemcy, Czechy, Słowacja, Austria, Litwa, Łotwa, Estonia",
+                            "7,90 €",
+                            "7,90 € (DPD Pickup)",
+                            "149 €",
+                        ],
+                        ["Strefa 2: pozostałe kraje UE", "12,90 €", "12,90 € (DPD Pickup)", "199 €"],
+                        ["Norwegia, Szwajcaria, Wielka Brytania", "19,90 €", "niedostępne", "brak darmowej dostawy"],
+                    ],
+                },
+            ),
+            ("heading", "Duże i ciężkie produkty"),
+            (
+                "paragraph",
+                "<p>Ekspres <b>Barista Pro</b> i <b>robot planetarny 5 l</b> nie mieszczą się w paczkomatach, "
+                "dlatego zawsze wysyłamy je kurierem DPD. Płacisz za nie zwykłą cenę przesyłki kurierskiej, "
+                "bez dopłaty za gabaryt.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Brakuje Ci niewiele do darmowej dostawy? Drobiazg, taki jak <b>cyfrowa waga "
+                    "kuchenna</b> (24,90 €), często kosztuje niewiele więcej niż sama przesyłka.</p>",
+                },
+            ),
+            ("heading", "Zwroty a koszty wysyłki"),
+            (
+                "paragraph",
+                "<p>Jeśli w ciągu 14 dni odstąpisz od umowy w całości, zwracamy także koszt najtańszej "
+                "oferowanej przez nas dostawy. Opłacona etykieta zwrotna kosztuje 4,90 € i potrącamy ją ze "
+                "zwracanej kwoty, chyba że towar jest wadliwy, uszkodzony albo niezgodny z zamówieniem. Kroki "
+                "opisuje artykuł <i>Jak zwrócić towar</i>.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "delivery-times",
+        "category": "shipping",
+        "title": "Czas dostawy: kiedy dotrze moje zamówienie?",
+        "summary": "Kiedy wysyłamy zamówienia i ile dni roboczych kurier potrzebuje do poszczególnych krajów.",
+        "tags": ["dostawa", "czas dostawy", "wysyłka", "ile trwa", "dni robocze"],
+        "applies_to": ["Wszystkie zamówienia"],
+        "related": ["shipping-costs", "track-order", "courier-delivery"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Zamówienia opłacone <b>do 13:00 w dzień roboczy</b> wyjeżdżają z naszego magazynu w "
+                "Poznaniu tego samego dnia. Zamówienia opłacone później, w weekend lub w polskie święto "
+                "wysyłamy w następnym dniu roboczym. Przy zwykłym przelewie liczymy czas od zaksięgowania "
+                "wpłaty na naszym koncie, co zwykle trwa jeden dzień roboczy.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Kraj dostawy", "Czas doręczenia od wysyłki"],
+                    "rows": [
+                        ["Polska", "1–2 dni robocze"],
+                        ["Strefa 1: Niemcy, Czechy, Słowacja, Austria, Litwa, Łotwa, Estonia", "2–4 dni robocze"],
+                        ["Strefa 2: pozostałe kraje UE", "3–6 dni roboczych"],
+                        ["Norwegia, Szwajcaria, Wielka Brytania", "4–8 dni roboczych plus odprawa celna"],
+                    ],
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Gdy paczka opuści magazyn, dostaniesz e-mail z numerem przesyłki. W dniu doręczenia rano "
+                "DPD wyśle Ci wiadomość z godzinnym przedziałem czasu dostawy.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>W listopadzie i grudniu oraz po dużych promocjach kurierzy mogą potrzebować "
+                    "jednego lub dwóch dni więcej. Jeśli zależy Ci na konkretnym terminie, zamów co najmniej "
+                    "tydzień wcześniej.</p>",
+                },
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Zamówienie się spóźnia. Kiedy mam się z Wami skontaktować?",
+                        "answer": "<p>Jeśli paczka nie dotarła dwa dni robocze po terminie podanym w tabeli "
+                        "albo jej status nie zmienił się od trzech dni roboczych, napisz do nas i podaj numer "
+                        "zamówienia (np. SO-10042). Poprosimy kuriera o odszukanie przesyłki.</p>",
+                    },
+                    {
+                        "question": "Czy oferujecie dostawę ekspresową albo w weekend?",
+                        "answer": "<p>Obecnie nie. Zamówienia w Polsce i tak zwykle docierają następnego dnia "
+                        "roboczego.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "countries-we-ship-to",
+        "category": "shipping",
+        "title": "Do jakich krajów wysyłacie?",
+        "summary": "Dostarczamy do wszystkich krajów UE, Norwegii, Szwajcarii i Wielkiej Brytanii. Poza UE "
+        "obowiązują przepisy celne.",
+        "tags": ["kraje", "wysyłka za granicę", "cło", "ue", "zagranica"],
+        "applies_to": ["Wszystkie zamówienia"],
+        "related": ["shipping-costs", "delivery-times"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Wysyłamy z magazynu w Poznaniu do wszystkich <b>27 krajów UE</b> oraz do <b>Norwegii, "
+                "Szwajcarii i Wielkiej Brytanii</b>. Nie dostarczamy poza Europę, na adresy wojskowe i skrytki "
+                "pocztowe ani na Wyspy Kanaryjskie, do Ceuty, Melilli, na Wyspy Alandzkie i inne terytoria "
+                "UE leżące poza unijnym obszarem VAT.</p>",
+            ),
+            ("heading", "Zamówienia w obrębie UE"),
+            (
+                "paragraph",
+                "<p>Ceny w sklepie zawierają VAT według stawki kraju dostawy i nie ma żadnych formalności "
+                "celnych. Kwota zapłacona w koszyku jest ostateczna.</p>",
+            ),
+            ("heading", "Zamówienia do Norwegii, Szwajcarii i Wielkiej Brytanii"),
+            (
+                "paragraph",
+                "<p>Towar opuszcza UE, więc przy zamówieniu odliczamy unijny VAT. Kraj odbiorcy pobiera własny "
+                "VAT importowy, a przy niektórych towarach także cło. Kurier pobiera te należności przed "
+                "doręczeniem, często z niewielką opłatą za odprawę. Nie możemy ich opłacić za Ciebie.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Jeśli odmówisz przyjęcia paczki z powodu opłat importowych, wróci ona do nas; "
+                    "zwrócimy cenę towaru, ale nie koszt wysyłki (19,90 €) ani transportu zwrotnego.</p>",
+                },
+            ),
+            ("heading", "Zamówienie dla kogoś w innym kraju"),
+            (
+                "paragraph",
+                "<p>Możesz zapłacić z dowolnego kraju i podać inny adres dostawy, na przykład wysłać czajnik "
+                "rodzinie. Koszt wysyłki zależy od adresu dostawy, a faktura zawiera VAT kraju "
+                "przeznaczenia.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "courier-delivery",
+        "category": "shipping",
+        "title": "Dostawa kurierem DPD: przedział godzin, nieudane doręczenie i przekierowanie",
+        "summary": "Jak DPD zapowiada doręczenie, co się dzieje, gdy nie ma Cię w domu, i jak zmienić dzień "
+        "lub miejsce dostawy.",
+        "tags": ["kurier", "dpd", "nieudane doręczenie", "przekierowanie", "predict"],
+        "applies_to": ["Dostawy kurierskie"],
+        "related": ["parcel-lockers", "track-order", "change-delivery-address"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Dostawy do domu realizuje <b>DPD</b>. W dniu doręczenia rano DPD wysyła e-mail i SMS "
+                "(DPD Predict) z godzinnym przedziałem czasu, dlatego podaj w zamówieniu numer komórki. Link "
+                "w tej wiadomości pozwala zmienić dostawę, zanim kurier wyruszy w trasę.</p>",
+            ),
+            ("heading", "Co możesz zmienić w wiadomości od DPD"),
+            (
+                "paragraph",
+                "<ul><li>przesunąć doręczenie na inny dzień roboczy,</li><li>poprosić o zostawienie paczki u "
+                "sąsiada lub w opisanym przez Ciebie bezpiecznym miejscu,</li><li>przekierować ją do punktu "
+                "DPD Pickup w pobliżu.</li></ul>",
+            ),
+            ("heading", "Jeśli minąłeś się z kurierem"),
+            (
+                "steps",
+                [
+                    "Kurier zostawia awizo lub wysyła wiadomość i próbuje ponownie następnego dnia roboczego.",
+                    "Po drugiej nieudanej próbie paczka trafia do najbliższego punktu DPD Pickup, a adres "
+                    "punktu dostajesz e-mailem i SMS-em.",
+                    "Paczka czeka tam 7 dni. Zabierz kod odbioru i dokument tożsamości.",
+                    "Nieodebrane paczki wracają do nas; zwracamy wtedy cenę towaru, ale nie koszt wysyłki.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Dostawa do pracy? W drugiej linii adresu wpisz nazwę firmy i piętro, a także "
+                    "numer telefonu, pod którym ktoś odbierze w godzinach pracy.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Jeśli w statusie widnieje „doręczono”, a paczki nie masz, zapytaj sąsiadów, sprawdź "
+                "wskazane bezpieczne miejsce i napisz do nas w ciągu 3 dni roboczych. Złożymy w DPD zlecenie "
+                "poszukiwania przesyłki, co zwykle trwa 3 dni robocze.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "parcel-lockers",
+        "category": "shipping",
+        "title": "Dostawa do paczkomatu lub punktu odbioru",
+        "summary": "Wybierz Paczkomat InPost w Polsce albo punkt DPD Pickup w innych krajach i odbierz paczkę, "
+        "kiedy Ci wygodnie.",
+        "tags": ["paczkomat", "inpost", "punkt odbioru", "dpd pickup", "odbiór"],
+        "applies_to": ["Wszystkie zamówienia oprócz ekspresu Barista Pro i robota planetarnego 5 l"],
+        "related": ["shipping-costs", "courier-delivery"],
+        "body": [
+            (
+                "paragraph",
+                "<p>W koszyku wybierz <b>Paczkomat / punkt odbioru</b> i wskaż miejsce na mapie. W Polsce "
+                "dostarczamy do <b>Paczkomatów InPost</b> za 3,90 €, w pozostałych krajach UE do punktów i "
+                "automatów <b>DPD Pickup</b> w cenie przesyłki kurierskiej. Progi darmowej dostawy są takie "
+                "same jak przy kurierze.</p>",
+            ),
+            ("heading", "Jak odebrać paczkę"),
+            (
+                "steps",
+                [
+                    "Gdy paczka trafi do skrytki, dostaniesz SMS i e-mail z kodem odbioru (w InPost także "
+                    "w aplikacji InPost Mobile).",
+                    "Odbierz ją w ciągu 48 godzin (z punktów DPD Pickup: w ciągu 7 dni).",
+                    "Wpisz numer telefonu i kod albo zeskanuj kod QR, a skrytka się otworzy.",
+                    "Obejrzyj karton przed odejściem. Jeśli jest uszkodzony, zrób zdjęcie przy paczkomacie.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Ekspres <b>Barista Pro</b> i <b>robot planetarny 5 l</b> nie mieszczą się w "
+                    "paczkomatach, dlatego zamówienia z nimi zawsze wysyłamy kurierem.</p>",
+                },
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Nie zdążę w 48 godzin. Co teraz?",
+                        "answer": "<p>W aplikacji InPost możesz raz przedłużyć czas odbioru. W przeciwnym razie "
+                        "paczka trafi na kilka dni do pobliskiego oddziału, a potem wróci do nas.</p>",
+                    },
+                    {
+                        "question": "Wybrany paczkomat jest pełny. Gdzie trafi moja paczka?",
+                        "answer": "<p>InPost przekieruje ją do najbliższego paczkomatu z wolną skrytką i poda "
+                        "jego adres w wiadomości z kodem odbioru.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "damaged-parcel",
+        "category": "shipping",
+        "title": "Paczka lub towar dotarły uszkodzone",
+        "summary": "Co zrobić ze zgniecionym kartonem lub rozbitym produktem i jak naprawimy sytuację.",
+        "tags": ["uszkodzenie", "uszkodzona paczka", "zgnieciony karton", "szkoda w transporcie", "wgniecenie"],
+        "applies_to": ["Wszystkie zamówienia"],
+        "related": ["missing-items", "make-a-complaint", "how-to-return"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Każde zamówienie pakujemy tak, by zniosło trudną podróż, ale czasem paczka spadnie z "
+                "taśmy. Za uszkodzenia w transporcie odpowiadamy my, nie Ty, i nigdy za nie nie płacisz.</p>",
+            ),
+            ("heading", "Gdy kurier wręcza Ci paczkę"),
+            (
+                "paragraph",
+                "<p>Obejrzyj karton przed pokwitowaniem odbioru. Jeśli jest rozdarty, mokry lub zgnieciony, "
+                "poproś kuriera o spisanie protokołu szkody albo odmów przyjęcia paczki. Oba wyjścia są w "
+                "porządku: odmówiona paczka wraca do nas, a my wysyłamy nową.</p>",
+            ),
+            ("heading", "Jeśli uszkodzenie zauważysz po rozpakowaniu"),
+            (
+                "steps",
+                [
+                    "Na razie zachowaj produkt, karton i wypełniacz.",
+                    "Zrób zdjęcia uszkodzenia, kartonu z kilku stron i etykiety przewozowej.",
+                    "W ciągu 7 dni napisz do nas przez formularz kontaktowy, podaj numer zamówienia "
+                    "(np. SO-10042) i dołącz zdjęcia.",
+                    "Napisz, czy wolisz wymianę na nowy egzemplarz, czy zwrot pieniędzy.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>Odpowiadamy w ciągu jednego dnia roboczego. Zwykle tego samego dnia wysyłamy nowy produkt, "
+                "a uszkodzony możesz zatrzymać lub oddać do recyklingu. Czasem kurier chce go obejrzeć: wtedy "
+                "DPD bezpłatnie odbierze go od Ciebie, a my uprzedzimy Cię o tym.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Karton już wyrzucony? Napisz do nas mimo to. Często wystarczą zdjęcia produktu.</p>",
+                },
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("ile kosztuje wysyłka", "shipping-costs"),
+    ("darmowa dostawa od ilu", "shipping-costs"),
+    ("kiedy przyjdzie paczka", "delivery-times"),
+    ("awizo dpd nie było mnie w domu", "courier-delivery"),
+    ("odbiór w paczkomacie", "parcel-lockers"),
+    ("zgnieciona paczka", "damaged-parcel"),
+]
+
+# --- Zamówienia i śledzenie przesyłki --------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "track-order",
+        "category": "orders",
+        "title": "Jak śledzić zamówienie",
+        "summary": "Gdzie znaleźć numer przesyłki i co oznaczają poszczególne statusy zamówienia i przesyłki.",
+        "tags": ["śledzenie", "gdzie jest paczka", "status", "przesyłka", "numer przesyłki"],
+        "applies_to": ["Wszystkie zamówienia"],
+        "related": ["delivery-times", "courier-delivery", "order-confirmation"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Gdy zamówienie opuści magazyn, wysyłamy <b>e-mail o wysyłce</b> z numerem przesyłki i "
+                "linkiem do strony śledzenia przewoźnika. Numery DPD zaczynają się od <b>DPD</b>, numery "
+                "InPost mają 24 cyfry. Jeśli masz konto, link znajdziesz też w zakładce <b>Moje konto → "
+                "Zamówienia</b>.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Status zamówienia", "Co oznacza"],
+                    "rows": [
+                        ["Złożone", "Mamy Twoje zamówienie i czekamy na płatność."],
+                        ["Opłacone", "Płatność dotarła; kompletujemy i pakujemy zamówienie."],
+                        ["Wysłane", "Paczka opuściła magazyn; śledzenie jest aktywne."],
+                        ["Doręczone", "Kurier potwierdził doręczenie."],
+                        ["Zwrócone", "Zwrot dotarł do naszego magazynu, a pieniądze są w drodze."],
+                        ["Anulowane", "Zamówienie zostało anulowane; ewentualna wpłata została zwrócona."],
+                    ],
+                },
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Strona śledzenia twierdzi, że numer jest nieznany.",
+                        "answer": "<p>Etykietę drukujemy podczas pakowania, a system przewoźnika pokazuje "
+                        "przesyłkę dopiero po pierwszym skanie w jego sortowni. Może to potrwać do wieczora "
+                        "następnego dnia roboczego.</p>",
+                    },
+                    {
+                        "question": "Status przesyłki nie zmienia się od kilku dni.",
+                        "answer": "<p>Paczki nie są skanowane na każdym etapie, więc dzień lub dwa bez zmian to "
+                        "nic niepokojącego. Jeśli nic się nie zmienia od trzech dni roboczych, napisz do nas i "
+                        "podaj numer zamówienia (np. SO-10042), a poprosimy przewoźnika o odszukanie "
+                        "paczki.</p>",
+                    },
+                    {
+                        "question": "Zamawiałem bez zakładania konta. Czy mogę śledzić zamówienie?",
+                        "answer": "<p>Tak. Link do śledzenia jest w e-mailu o wysyłce. Jeśli go nie widzisz, "
+                        "sprawdź folder spam albo poproś nas o ponowne wysłanie.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "change-delivery-address",
+        "category": "orders",
+        "title": "Zmiana adresu dostawy zamówienia",
+        "summary": "Adres zmienimy, dopóki paczka nie opuści magazynu; później przekierować ją może jeszcze "
+        "przewoźnik.",
+        "tags": ["adres", "zmiana adresu", "błędny adres", "przeprowadzka", "przekierowanie"],
+        "applies_to": ["Wszystkie zamówienia"],
+        "related": ["courier-delivery", "cancel-order", "track-order"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Pomyłka w kodzie pocztowym albo przeprowadzka? To, co możemy zrobić, zależy od statusu "
+                "zamówienia, który widzisz w e-mailu z potwierdzeniem lub w zakładce <b>Moje konto → "
+                "Zamówienia</b>.</p>",
+            ),
+            ("heading", "Status Złożone lub Opłacone: zmienimy adres za Ciebie"),
+            (
+                "steps",
+                [
+                    "Jak najszybciej napisz do nas przez formularz kontaktowy i podaj numer zamówienia.",
+                    "Podaj pełny nowy adres: imię i nazwisko, ulicę i numer, mieszkanie, kod pocztowy, "
+                    "miejscowość, kraj oraz telefon dla kuriera.",
+                    "Zmianę potwierdzimy e-mailem. Jeśli nowy adres leży w innej strefie wysyłki, zwrócimy "
+                    "różnicę albo wyślemy Ci link do dopłaty.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Zamówienia opłacone przed 13:00 w dzień roboczy często są spakowane w ciągu "
+                    "godziny lub dwóch. Gdy zamówienie jest już wysłane, nie możemy zmienić etykiety.</p>",
+                },
+            ),
+            ("heading", "Status Wysłane: zwróć się do przewoźnika"),
+            (
+                "paragraph",
+                "<p>Paczkę DPD przekierujesz linkiem z wiadomości DPD Predict lub ze strony śledzenia: do "
+                "punktu DPD Pickup albo na inny dzień. DPD może zmienić adres w obrębie tej samej "
+                "miejscowości; do innej miejscowości pozwól paczce wrócić do nas, a po jej dotarciu wyślemy "
+                "ją ponownie bezpłatnie. Paczki InPost w drodze nie da się przekierować do innego "
+                "paczkomatu.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Przy kolejnych zamówieniach zapisz nowy adres w zakładce <b>Moje konto → Adresy</b>, a "
+                "uzupełni się sam w koszyku.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "cancel-order",
+        "category": "orders",
+        "title": "Anulowanie zamówienia lub zmiana jego zawartości",
+        "summary": "Anulujesz bezpłatnie, dopóki zamówienie nie zostanie wysłane; potem skorzystaj z prawa "
+        "odstąpienia od umowy w ciągu 14 dni.",
+        "tags": ["anulowanie", "anuluj zamówienie", "zmiana zamówienia", "podwójne zamówienie", "pomyłka"],
+        "applies_to": ["Wszystkie zamówienia"],
+        "related": ["withdrawal-14-days", "change-delivery-address", "refund-timeline"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Zmiana planów albo ten sam czajnik zamówiony dwa razy przez pomyłkę? Dopóki zamówienie ma "
+                "status <b>Złożone</b> lub <b>Opłacone</b>, możesz je bezpłatnie anulować.</p>",
+            ),
+            (
+                "steps",
+                [
+                    "Wejdź w Moje konto → Zamówienia i kliknij Anuluj zamówienie. Bez konta: napisz do nas "
+                    "i podaj numer zamówienia.",
+                    "Jeśli chcesz anulować tylko jeden produkt, napisz który; usuniemy go i zwrócimy jego cenę.",
+                    "Dostaniesz e-mail z potwierdzeniem anulowania, a pieniądze zwrócimy w ciągu 3 dni "
+                    "roboczych tą samą metodą płatności.",
+                ],
+            ),
+            ("heading", "Jeśli zamówienie zostało już wysłane"),
+            (
+                "paragraph",
+                "<p>Nie zatrzymamy paczki w drodze. Możesz odmówić jej przyjęcia albo ją odebrać i odesłać: "
+                "jedno i drugie to odstąpienie od umowy w ciągu 14 dni. Zwracamy cenę towaru i koszt "
+                "standardowej dostawy. Jeśli odsyłasz paczkę sam, potrącamy koszt etykiety zwrotnej "
+                "(4,90 €) jak przy każdym zwrocie.</p>",
+            ),
+            ("heading", "Dodanie produktu do zamówienia"),
+            (
+                "paragraph",
+                "<p>Złożonego zamówienia nie da się edytować, bo płatność została zrealizowana na dokładną "
+                "kwotę. Po prostu złóż drugie zamówienie; jeśli oba opłacisz przed 13:00 tego samego dnia "
+                "roboczego na ten sam adres, spakujemy je razem i zwrócimy drugi koszt wysyłki.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>Nieopłacone zamówienia (np. po przerwanej płatności kartą) anulujemy "
+                    "automatycznie po 48 godzinach, a zamówienia na przelew tradycyjny po 7 dniach bez "
+                    "wpłaty.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "missing-items",
+        "category": "orders",
+        "title": "W paczce czegoś brakuje",
+        "summary": "Niektóre zamówienia przychodzą w kilku paczkach. Jak to sprawdzić i jak doślemy to, czego "
+        "naprawdę brakuje.",
+        "tags": ["brak", "brakujący produkt", "niekompletne zamówienie", "zły produkt", "druga paczka"],
+        "applies_to": ["Wszystkie zamówienia"],
+        "related": ["track-order", "damaged-parcel"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Zanim do nas napiszesz, sprawdź dwie rzeczy, które często rozwiązują zagadkę:</p>",
+            ),
+            (
+                "paragraph",
+                "<ul><li><b>Czy jest druga paczka?</b> Duże zamówienia i gabarytowe urządzenia jadą "
+                "osobno. E-mail o wysyłce zawiera osobny numer dla każdej paczki, a na dokumencie dostawy "
+                "zaznaczamy produkty wysyłane oddzielnie.</li><li><b>Czy coś nie schowało się w "
+                "opakowaniu?</b> Drobne części, np. ubijak do ekspresu Barista Pro albo pokrywka blendera, "
+                "bywają zapakowane w głównym kartonie lub pod wypraską.</li></ul>",
+            ),
+            ("heading", "Zgłoś brak"),
+            (
+                "steps",
+                [
+                    "Napisz do nas w ciągu 7 dni od doręczenia i podaj numer zamówienia.",
+                    "Wymień brakujące produkty i dołącz zdjęcie dokumentu dostawy oraz otwartej paczki.",
+                    "Jeśli możesz, dodaj zdjęcie etykiety przewozowej: widać na niej wagę nadanej paczki.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>Porównamy wagę zarejestrowaną przy nadaniu z tym, co powinno było być w środku. Zwykle "
+                "brakujący produkt wysyłamy bezpłatnie następnego dnia roboczego.</p>",
+            ),
+            ("heading", "Dostałeś nie ten produkt"),
+            (
+                "paragraph",
+                "<p>Przepraszamy. Wyślij nam zdjęcie tego, co przyszło. Od razu wyślemy właściwy produkt i "
+                "bezpłatną etykietę zwrotną na błędny; nie musisz czekać, aż do nas dotrze.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Jeśli karton był otwierany lub ponownie zaklejony, przy odbiorze zaznacz to na "
+                    "urządzeniu kuriera: pomoże nam to dochodzić szkody od przewoźnika.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "order-confirmation",
+        "category": "orders",
+        "title": "Nie dostałem e-maila z potwierdzeniem zamówienia",
+        "summary": "Dlaczego potwierdzenia może brakować, jak sprawdzić, czy zamówienie zostało złożone, i jak "
+        "otrzymać e-mail ponownie.",
+        "tags": ["potwierdzenie", "e-mail", "brak maila", "numer zamówienia", "spam"],
+        "applies_to": ["Wszystkie zamówienia"],
+        "related": ["track-order", "failed-payment", "create-account"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Potwierdzenie wysyłamy kilka minut po złożeniu zamówienia. Zawiera numer zamówienia "
+                "(np. <b>SO-10042</b>), produkty, adres dostawy i kwotę. Zachowaj je: numer zamówienia to "
+                "najszybszy sposób, żebyśmy je odnaleźli.</p>",
+            ),
+            ("heading", "Jeśli e-mail nie dotarł"),
+            (
+                "steps",
+                [
+                    "Odczekaj dziesięć minut i sprawdź foldery spam, śmieci i oferty.",
+                    "Wyszukaj w skrzynce hasło hearth-kettle.example.",
+                    "Sprawdź, czy płatność się powiodła: niepotwierdzona płatność kartą lub BLIK-iem "
+                    "zostawia zamówienie nieopłacone.",
+                    "Jeśli masz konto, zajrzyj do zakładki Moje konto → Zamówienia. Zamówienie, które tam "
+                    "widzisz, istnieje, nawet bez e-maila.",
+                ],
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Chyba pomyliłem się przy wpisywaniu adresu e-mail.",
+                        "answer": "<p>Napisz do nas z poprawnego adresu i podaj imię i nazwisko, datę oraz "
+                        "kwotę zamówienia. Poprawimy adres, żeby dotarły do Ciebie także e-mail o wysyłce i "
+                        "faktura.</p>",
+                    },
+                    {
+                        "question": "Pieniądze zniknęły z konta, a zamówienia nie ma.",
+                        "answer": "<p>Czasem bank pobiera pieniądze, ale sklep nie dostaje na czas "
+                        "potwierdzenia. Zamówienie pojawi się w ciągu godziny albo bank sam zwolni blokadę, "
+                        "zwykle w ciągu 7 dni. W razie wątpliwości napisz do nas i podaj datę i kwotę; prosimy, "
+                        "nie płać drugi raz.</p>",
+                    },
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>Żeby nasze wiadomości nie trafiały do spamu, dodaj adres <a "
+                'href="mailto:support@hearth-kettle.example">support@hearth-kettle.example</a> do '
+                "kontaktów.</p>",
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("gdzie jest moja paczka", "track-order"),
+    ("zmiana adresu dostawy", "change-delivery-address"),
+    ("jak anulować zamówienie", "cancel-order"),
+    ("brakuje produktu w paczce", "missing-items"),
+]
