@@ -660,3 +660,303 @@ SEARCH_CASES += [
     ("got the wrong product", "missing-items"),
     ("no confirmation email", "order-confirmation"),
 ]
+
+# --- Returns & refunds -----------------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "withdrawal-14-days",
+        "category": "returns",
+        "title": "Your 14-day right to return (withdrawal from the purchase)",
+        "summary": "You can withdraw from an online purchase within 14 days without giving a reason. What that "
+        "means in practice.",
+        "tags": ["return", "14 days", "withdrawal", "change my mind", "return policy"],
+        "applies_to": ["All orders", "All products except those listed in Items that cannot be returned"],
+        "related": ["how-to-return", "refund-timeline", "non-returnable-items"],
+        "body": [
+            (
+                "paragraph",
+                "<p>As a consumer in the EU, you may withdraw from a purchase made online within <b>14 "
+                "days</b>, without giving any reason. We apply the same rule to business customers as a "
+                "goodwill gesture.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Step", "Deadline"],
+                    "rows": [
+                        ["Tell us you are withdrawing", "14 days from the day you receive the goods"],
+                        ["Send the goods back", "14 days from the day you told us"],
+                        ["We issue the refund", "3 working days after the return arrives at our warehouse"],
+                    ],
+                },
+            ),
+            (
+                "paragraph",
+                "<p>If your order arrived in several parcels, the 14 days start when you receive the last one. "
+                "It is enough to send your message, or the parcel, on the last day. To tell us, press "
+                "<b>Return items</b> under My account → Orders, write to returns@hearth-kettle.example, or "
+                "fill in the model withdrawal form attached to your order confirmation email.</p>",
+            ),
+            ("heading", "What you get back"),
+            (
+                "paragraph",
+                "<ul><li>the full price of the items you return,</li><li>the standard delivery cost you paid, "
+                "if you return the whole order,</li><li>minus €4.90 if you use our prepaid return label. The "
+                "label is free if the item is faulty, damaged or not what you ordered.</li></ul>",
+            ),
+            ("heading", "Trying things out"),
+            (
+                "paragraph",
+                "<p>You may unpack and handle the item as you would in a shop: check the size of a pan on your "
+                "hob, hold a knife, switch on a kettle. If an item has been used beyond that, for example a "
+                "pan used for cooking or a knife that has been sharpened, we may deduct its loss of value from "
+                "the refund. We tell you the amount before we refund.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>A product that is faulty is not a matter for withdrawal: it is covered by the "
+                    "two-year statutory guarantee, with no deadline of 14 days. See <i>Statutory guarantee and "
+                    "manufacturer's warranty</i>.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "how-to-return",
+        "category": "returns",
+        "title": "How to return an item",
+        "summary": "Start a return online, get a prepaid label by email and drop the parcel off at a DPD Pickup "
+        "point or InPost locker.",
+        "tags": ["return", "return label", "send back", "how to return", "parcel"],
+        "applies_to": ["All orders"],
+        "related": ["withdrawal-14-days", "refund-timeline", "exchange-item"],
+        "body": [
+            (
+                "steps",
+                [
+                    "Go to My account → Orders and press Return items next to the order. Without an account, "
+                    "write to returns@hearth-kettle.example with your order number and the items you are "
+                    "returning.",
+                    "Within one working day we email you a prepaid return label: a DPD label to print, or in "
+                    "Poland an InPost code that needs no printer.",
+                    "Pack the items securely. The original box is welcome but not required; a sturdy carton "
+                    "with padding is fine. Add a note with your order number.",
+                    "Stick on the label and drop the parcel off at any DPD Pickup point or InPost locker within "
+                    "14 days. Keep the receipt until the refund arrives.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>The label costs <b>€4.90</b>, which we deduct from your refund. It is free when the item "
+                "is faulty, arrived damaged or is not what you ordered.</p>",
+            ),
+            ("heading", "Sending it yourself"),
+            (
+                "paragraph",
+                "<p>You may also use any carrier you like, at your own cost. Please send it tracked, so that "
+                "you can prove it was sent, to:</p>",
+            ),
+            (
+                "code",
+                {
+                    "language": "text",
+                    "code": "Hearth & Kettle – Returns\nul. Składowa 12\n61-897 Poznań\nPoland",
+                },
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>We cannot accept parcels sent cash on delivery or unpaid. The courier returns "
+                    "them to the sender.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Returning a large appliance such as the <b>Barista Pro espresso machine</b>? Tell us, and "
+                "DPD collects it from your home instead; the label price is the same. Empty the water tank "
+                "and the bean hopper first.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "refund-timeline",
+        "category": "returns",
+        "title": "When will I get my refund?",
+        "summary": "We refund within 3 working days of your return arriving; how long your bank or payment "
+        "provider then takes.",
+        "tags": ["refund", "money back", "how long", "refund status", "return"],
+        "applies_to": ["Returns", "Cancelled orders"],
+        "related": ["how-to-return", "refund-to-card", "withdrawal-14-days"],
+        "body": [
+            (
+                "paragraph",
+                "<p>When your return reaches our warehouse, we check it and issue the refund within <b>3 "
+                "working days</b>. You get an email the moment we do, and the order status changes to "
+                "<b>Returned</b>. For a cancelled order that had not shipped, we refund within 3 working days "
+                "of the cancellation.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>We always refund to the payment method you used. How long the money then takes to show "
+                "up depends on it:</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Payment method", "Money visible after we refund"],
+                    "rows": [
+                        ["Card, Apple Pay, Google Pay", "3–5 working days"],
+                        ["PayPal", "within 1 working day"],
+                        ["BLIK, Przelewy24", "1–3 working days"],
+                        ["Bank transfer", "1–3 working days, to the account the payment came from"],
+                        ["Klarna, PayPo", "the provider adjusts your plan within 1–2 days"],
+                    ],
+                },
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "The tracking says my return was delivered, but I have no refund.",
+                        "answer": "<p>Returns are checked in the order they arrive, which takes up to 3 "
+                        "working days after delivery. If you have not received the refund email after that, "
+                        "write to us with your order number.</p>",
+                    },
+                    {
+                        "question": "Why is the refund lower than what I paid?",
+                        "answer": "<p>Usually because of the return label (€4.90), or because you returned "
+                        "only part of the order, in which case the delivery cost stays. The refund email lists "
+                        "every line.</p>",
+                    },
+                    {
+                        "question": "My card has expired or was replaced.",
+                        "answer": "<p>Refunds reach the account behind the card anyway. If your bank rejects "
+                        "it, we contact you for a bank transfer instead.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "exchange-item",
+        "category": "returns",
+        "title": "Exchanging an item for another size, colour or model",
+        "summary": "We handle exchanges as a return and a new order, and can hold the new item for you for 7 days.",
+        "tags": ["exchange", "swap", "different size", "colour", "replace"],
+        "applies_to": ["All orders"],
+        "related": ["how-to-return", "withdrawal-14-days", "make-a-complaint"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Would a bigger pan suit you better than the one you bought, or the kettle in another "
+                "finish? We do exchanges as a <b>return plus a new order</b>. That way you get the new item "
+                "as fast as possible and pay the exact price of the new model, no more.</p>",
+            ),
+            ("heading", "The quickest way"),
+            (
+                "steps",
+                [
+                    "Place a new order for the item you want, as usual.",
+                    "Start a return for the original item (see How to return an item), within 14 days of receiving it.",
+                    "When the return arrives, we refund it within 3 working days.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>If you prefer not to pay twice for a while, write to us: we reserve the new item for "
+                "<b>7 days</b> and send it as soon as your return parcel is scanned by the courier.</p>",
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Is the exchange free?",
+                        "answer": "<p>The return label costs €4.90, and the new order has its normal shipping "
+                        "cost (free in Poland from €99). If we sent you the wrong item, or the item is faulty, "
+                        "the exchange costs you nothing at all.</p>",
+                    },
+                    {
+                        "question": "The item I received is faulty. Is that an exchange?",
+                        "answer": "<p>No: that is a complaint under the statutory guarantee, and we repair or "
+                        "replace it free of charge, even after the 14 days. See Making a complaint.</p>",
+                    },
+                    {
+                        "question": "Can I exchange a gift?",
+                        "answer": "<p>Yes, with the order number or the gift receipt. The refund of the "
+                        "original item goes to the person who paid, so for a gift we prefer to send the new "
+                        "item once the return arrives.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "non-returnable-items",
+        "category": "returns",
+        "title": "Items that cannot be returned, and items used before returning",
+        "summary": "A few items are excluded from the 14-day return, and used items may get a partial refund.",
+        "tags": ["non returnable", "engraved", "used item", "opened", "exceptions"],
+        "applies_to": ["Engraved knives and boards", "Coffee and tea", "Gift cards"],
+        "related": ["withdrawal-14-days", "how-to-return"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Almost everything we sell can be returned within 14 days. The law allows a few exceptions, "
+                "and we apply only these:</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Item", "Can it be returned?", "Why"],
+                    "rows": [
+                        ["Engraved chef's knife or cutting board", "No", "Made to your order and personalised"],
+                        ["Coffee beans and loose tea, opened", "No", "Sealed food cannot be resold once opened"],
+                        ["Coffee beans and loose tea, sealed", "Yes", "Normal 14-day return"],
+                        ["Gift card", "Yes, if unused", "A used gift card is already a payment"],
+                        ["Opened and tried appliance", "Yes", "Normal 14-day return"],
+                    ],
+                },
+            ),
+            ("heading", "Used items"),
+            (
+                "paragraph",
+                "<p>You may check an item as you would in a shop. If it has been used further, we may deduct "
+                "its loss of value from the refund. Typical examples:</p>",
+            ),
+            (
+                "paragraph",
+                "<ul><li>a non-stick or cast iron pan used for cooking: up to 50% of the price,</li><li>a "
+                "kettle or espresso machine with limescale inside: the cost of cleaning, €15,</li><li>a knife "
+                "that has been sharpened or has marks on the edge: up to 50% of the price.</li></ul>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>We always send you photos and the proposed amount first. If you do not agree, "
+                    "we send the item back to you free of charge instead.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>None of this limits your rights when an item is faulty: faults are covered by the two-year "
+                "statutory guarantee, however much the item has been used.</p>",
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("return policy", "withdrawal-14-days"),
+    ("can i return after 10 days", "withdrawal-14-days"),
+    ("how do i send it back", "how-to-return"),
+    ("return label", "how-to-return"),
+    ("refund how long", "refund-timeline"),
+    ("still no money back", "refund-timeline"),
+    ("exchange for bigger pan", "exchange-item"),
+    ("return engraved knife", "non-returnable-items"),
+]

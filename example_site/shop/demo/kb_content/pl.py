@@ -652,3 +652,304 @@ SEARCH_CASES += [
     ("jak anulować zamówienie", "cancel-order"),
     ("brakuje produktu w paczce", "missing-items"),
 ]
+
+# --- Zwroty i zwrot pieniędzy ----------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "withdrawal-14-days",
+        "category": "returns",
+        "title": "Zwrot w ciągu 14 dni (odstąpienie od umowy)",
+        "summary": "Od umowy zawartej przez internet możesz odstąpić w ciągu 14 dni bez podania przyczyny. Co to "
+        "oznacza w praktyce.",
+        "tags": ["zwrot", "14 dni", "odstąpienie od umowy", "rezygnacja", "zasady zwrotów"],
+        "applies_to": ["Wszystkie zamówienia", "Wszystkie produkty oprócz wymienionych w artykule o wyjątkach"],
+        "related": ["how-to-return", "refund-timeline", "non-returnable-items"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Jako konsument możesz <b>odstąpić od umowy</b> zawartej na odległość w ciągu <b>14 "
+                "dni</b>, bez podawania przyczyny. To samo prawo przysługuje przedsiębiorcy prowadzącemu "
+                "jednoosobową działalność, jeśli zakup nie ma dla niego charakteru zawodowego; pozostałym "
+                "firmom stosujemy te same zasady dobrowolnie.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Krok", "Termin"],
+                    "rows": [
+                        ["Poinformuj nas o odstąpieniu od umowy", "14 dni od dnia otrzymania towaru"],
+                        ["Odeślij towar", "14 dni od dnia, w którym nas poinformowałeś"],
+                        ["Zwracamy pieniądze", "3 dni robocze od dotarcia zwrotu do magazynu"],
+                    ],
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Jeśli zamówienie przyszło w kilku paczkach, 14 dni liczymy od otrzymania ostatniej. "
+                "Wystarczy, że wyślesz oświadczenie lub paczkę ostatniego dnia terminu. Oświadczenie złożysz "
+                "przyciskiem <b>Zwróć produkty</b> w zakładce Moje konto → Zamówienia, e-mailem na adres "
+                "returns@hearth-kettle.example albo na formularzu odstąpienia od umowy dołączonym do e-maila z "
+                "potwierdzeniem zamówienia.</p>",
+            ),
+            ("heading", "Co otrzymasz z powrotem"),
+            (
+                "paragraph",
+                "<ul><li>pełną cenę zwracanych produktów,</li><li>zapłacony koszt standardowej dostawy, jeśli "
+                "zwracasz całe zamówienie,</li><li>pomniejszone o 4,90 €, jeśli korzystasz z naszej opłaconej "
+                "etykiety zwrotnej. Etykieta jest bezpłatna, gdy towar jest wadliwy, uszkodzony lub niezgodny "
+                "z zamówieniem.</li></ul>",
+            ),
+            ("heading", "Sprawdzanie towaru"),
+            (
+                "paragraph",
+                "<p>Możesz rozpakować produkt i obejrzeć go tak jak w sklepie stacjonarnym: sprawdzić, czy "
+                "patelnia pasuje do płyty, wziąć nóż do ręki, włączyć czajnik. Jeśli produkt był używany "
+                "ponad tę miarę, np. patelnia posłużyła do smażenia albo nóż został naostrzony, możemy "
+                "potrącić ze zwrotu kwotę odpowiadającą zmniejszeniu jego wartości. Zawsze podamy ją przed "
+                "zwrotem pieniędzy.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>Wadliwy produkt to nie sprawa dla odstąpienia od umowy, tylko dla reklamacji: "
+                    "obejmuje go dwuletnia odpowiedzialność sprzedawcy, bez 14-dniowego terminu. Zobacz "
+                    "<i>Rękojmia a gwarancja producenta</i>.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "how-to-return",
+        "category": "returns",
+        "title": "Jak zwrócić towar",
+        "summary": "Zgłoś zwrot online, odbierz e-mailem opłaconą etykietę i nadaj paczkę w punkcie DPD Pickup "
+        "lub w Paczkomacie InPost.",
+        "tags": ["zwrot", "etykieta zwrotna", "odesłanie", "jak zwrócić", "paczka"],
+        "applies_to": ["Wszystkie zamówienia"],
+        "related": ["withdrawal-14-days", "refund-timeline", "exchange-item"],
+        "body": [
+            (
+                "steps",
+                [
+                    "Wejdź w Moje konto → Zamówienia i kliknij Zwróć produkty przy zamówieniu. Bez konta: "
+                    "napisz na returns@hearth-kettle.example, podaj numer zamówienia i zwracane produkty.",
+                    "W ciągu jednego dnia roboczego wyślemy Ci e-mailem opłaconą etykietę zwrotną: etykietę "
+                    "DPD do wydruku albo, w Polsce, kod nadania InPost, który nie wymaga drukarki.",
+                    "Zapakuj produkty starannie. Oryginalne pudełko jest mile widziane, ale niekonieczne; "
+                    "wystarczy solidny karton z wypełniaczem. Dołącz kartkę z numerem zamówienia.",
+                    "Naklej etykietę i nadaj paczkę w dowolnym punkcie DPD Pickup lub Paczkomacie InPost w "
+                    "ciągu 14 dni. Zachowaj potwierdzenie nadania do czasu zwrotu pieniędzy.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>Etykieta kosztuje <b>4,90 €</b> i potrącamy ją ze zwracanej kwoty. Jest bezpłatna, gdy "
+                "produkt jest wadliwy, dotarł uszkodzony albo nie jest tym, co zamówiłeś.</p>",
+            ),
+            ("heading", "Wysyłka na własną rękę"),
+            (
+                "paragraph",
+                "<p>Możesz też odesłać towar dowolnym przewoźnikiem na własny koszt. Prosimy o przesyłkę z "
+                "numerem śledzenia, żebyś miał dowód nadania, na adres:</p>",
+            ),
+            (
+                "code",
+                {
+                    "language": "text",
+                    "code": "Hearth & Kettle – Zwroty\nul. Składowa 12\n61-897 Poznań\nPolska",
+                },
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Nie przyjmujemy paczek za pobraniem ani nieopłaconych. Kurier zwraca je nadawcy.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Zwracasz duże urządzenie, np. <b>ekspres Barista Pro</b>? Daj nam znać, a DPD odbierze "
+                "je z Twojego domu; cena etykiety jest taka sama. Wcześniej opróżnij zbiornik na wodę i "
+                "pojemnik na ziarna.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "refund-timeline",
+        "category": "returns",
+        "title": "Kiedy dostanę zwrot pieniędzy?",
+        "summary": "Zwracamy pieniądze w ciągu 3 dni roboczych od dotarcia zwrotu; ile potem trwa to w banku lub "
+        "u operatora płatności.",
+        "tags": ["zwrot pieniędzy", "zwrot środków", "ile trwa", "status zwrotu", "zwrot"],
+        "applies_to": ["Zwroty", "Anulowane zamówienia"],
+        "related": ["how-to-return", "refund-to-card", "withdrawal-14-days"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Gdy zwrot dotrze do magazynu, sprawdzamy go i zlecamy zwrot pieniędzy w ciągu <b>3 dni "
+                "roboczych</b>. Od razu dostajesz e-mail, a status zamówienia zmienia się na "
+                "<b>Zwrócone</b>. Przy anulowanym, niewysłanym zamówieniu zwracamy pieniądze w ciągu 3 dni "
+                "roboczych od anulowania.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Pieniądze zawsze zwracamy tą samą metodą, którą zapłaciłeś. Czas, po jakim je zobaczysz, "
+                "zależy od tej metody:</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Metoda płatności", "Pieniądze widoczne po naszym zleceniu zwrotu"],
+                    "rows": [
+                        ["Karta, Apple Pay, Google Pay", "3–5 dni roboczych"],
+                        ["PayPal", "w ciągu 1 dnia roboczego"],
+                        ["BLIK, Przelewy24", "1–3 dni robocze"],
+                        ["Przelew tradycyjny", "1–3 dni robocze, na rachunek, z którego przyszła wpłata"],
+                        ["Klarna, PayPo", "operator koryguje Twój plan spłat w ciągu 1–2 dni"],
+                    ],
+                },
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Według śledzenia zwrot do Was dotarł, a pieniędzy nie ma.",
+                        "answer": "<p>Zwroty sprawdzamy w kolejności dostarczenia, co trwa do 3 dni roboczych. "
+                        "Jeśli po tym czasie nie masz e-maila o zwrocie pieniędzy, napisz do nas i podaj numer "
+                        "zamówienia.</p>",
+                    },
+                    {
+                        "question": "Dlaczego zwrot jest niższy niż kwota, którą zapłaciłem?",
+                        "answer": "<p>Najczęściej z powodu etykiety zwrotnej (4,90 €) albo dlatego, że "
+                        "zwróciłeś tylko część zamówienia; wtedy koszt dostawy nie podlega zwrotowi. E-mail o "
+                        "zwrocie wymienia każdą pozycję.</p>",
+                    },
+                    {
+                        "question": "Moja karta straciła ważność albo została wymieniona.",
+                        "answer": "<p>Zwrot i tak trafi na rachunek powiązany z kartą. Jeśli bank go odrzuci, "
+                        "skontaktujemy się z Tobą w sprawie zwrotu przelewem.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "exchange-item",
+        "category": "returns",
+        "title": "Wymiana na inny rozmiar, kolor lub model",
+        "summary": "Wymianę realizujemy jako zwrot i nowe zamówienie, a nowy produkt możemy zarezerwować dla "
+        "Ciebie na 7 dni.",
+        "tags": ["wymiana", "zamiana", "inny rozmiar", "kolor", "wymienić"],
+        "applies_to": ["Wszystkie zamówienia"],
+        "related": ["how-to-return", "withdrawal-14-days", "make-a-complaint"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Większa patelnia sprawdziłaby się lepiej niż kupiona, a może wolisz czajnik w innym "
+                "wykończeniu? Wymianę realizujemy jako <b>zwrot i nowe zamówienie</b>. Dzięki temu nowy "
+                "produkt dostajesz jak najszybciej i płacisz dokładnie cenę nowego modelu.</p>",
+            ),
+            ("heading", "Najszybszy sposób"),
+            (
+                "steps",
+                [
+                    "Złóż jak zwykle nowe zamówienie na produkt, który chcesz.",
+                    "W ciągu 14 dni od otrzymania zgłoś zwrot pierwotnego produktu (zobacz Jak zwrócić towar).",
+                    "Gdy zwrot do nas dotrze, oddamy pieniądze w ciągu 3 dni roboczych.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>Jeśli nie chcesz na jakiś czas płacić dwa razy, napisz do nas: zarezerwujemy nowy produkt "
+                "na <b>7 dni</b> i wyślemy go, gdy tylko kurier zeskanuje Twoją paczkę zwrotną.</p>",
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Czy wymiana jest bezpłatna?",
+                        "answer": "<p>Etykieta zwrotna kosztuje 4,90 €, a nowe zamówienie ma zwykły koszt "
+                        "wysyłki (w Polsce darmowa od 99 €). Jeśli wysłaliśmy zły produkt albo produkt jest "
+                        "wadliwy, wymiana nic Cię nie kosztuje.</p>",
+                    },
+                    {
+                        "question": "Otrzymany produkt jest wadliwy. Czy to wymiana?",
+                        "answer": "<p>Nie: to reklamacja z tytułu niezgodności towaru z umową. Naprawimy lub "
+                        "wymienimy produkt bezpłatnie, także po upływie 14 dni. Zobacz Jak złożyć "
+                        "reklamację.</p>",
+                    },
+                    {
+                        "question": "Czy mogę wymienić prezent?",
+                        "answer": "<p>Tak, z numerem zamówienia lub paragonem prezentowym. Zwrot pieniędzy "
+                        "trafia do osoby, która płaciła, dlatego przy prezentach wolimy wysłać nowy produkt po "
+                        "dotarciu zwrotu.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "non-returnable-items",
+        "category": "returns",
+        "title": "Produkty, których nie można zwrócić, i zwrot produktów używanych",
+        "summary": "Kilka produktów jest wyłączonych ze zwrotu w ciągu 14 dni, a za używane możemy zwrócić część ceny.",
+        "tags": ["wyjątki", "grawer", "używany produkt", "otwarte opakowanie", "bez zwrotu"],
+        "applies_to": ["Noże i deski z grawerem", "Kawa i herbata", "Karty podarunkowe"],
+        "related": ["withdrawal-14-days", "how-to-return"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Prawie wszystko, co sprzedajemy, możesz zwrócić w ciągu 14 dni. Ustawa o prawach "
+                "konsumenta przewiduje kilka wyjątków, a my stosujemy tylko te:</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Produkt", "Czy można go zwrócić?", "Dlaczego"],
+                    "rows": [
+                        ["Nóż szefa kuchni lub deska z grawerem", "Nie", "Wykonane na Twoje zamówienie"],
+                        ["Kawa ziarnista i herbata, otwarte", "Nie", "Otwartej żywności nie można sprzedać"],
+                        ["Kawa ziarnista i herbata, zamknięte", "Tak", "Zwykły zwrot w ciągu 14 dni"],
+                        ["Karta podarunkowa", "Tak, jeśli niewykorzystana", "Wykorzystana karta to już płatność"],
+                        ["Rozpakowane i sprawdzone urządzenie", "Tak", "Zwykły zwrot w ciągu 14 dni"],
+                    ],
+                },
+            ),
+            ("heading", "Produkty używane"),
+            (
+                "paragraph",
+                "<p>Produkt możesz sprawdzić tak jak w sklepie. Jeśli był używany ponad tę miarę, możemy "
+                "potrącić ze zwrotu kwotę odpowiadającą zmniejszeniu jego wartości. Typowe przykłady:</p>",
+            ),
+            (
+                "paragraph",
+                "<ul><li>patelnia nieprzywierająca lub żeliwna używana do smażenia: do 50% ceny,</li><li>"
+                "czajnik lub ekspres z kamieniem w środku: koszt czyszczenia, 15 €,</li><li>nóż naostrzony "
+                "lub ze śladami na ostrzu: do 50% ceny.</li></ul>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>Zawsze najpierw wysyłamy zdjęcia i proponowaną kwotę. Jeśli się nie zgadzasz, "
+                    "bezpłatnie odsyłamy Ci produkt.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Nie ogranicza to Twoich praw, gdy produkt jest wadliwy: wady obejmuje dwuletnia "
+                "odpowiedzialność sprzedawcy, niezależnie od tego, jak intensywnie produkt był używany.</p>",
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("zwrot w ciągu 14 dni", "withdrawal-14-days"),
+    ("odstąpienie od umowy formularz", "withdrawal-14-days"),
+    ("jak odesłać towar", "how-to-return"),
+    ("kiedy zwrot pieniędzy", "refund-timeline"),
+    ("wymiana na inny kolor", "exchange-item"),
+]
