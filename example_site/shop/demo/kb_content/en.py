@@ -960,3 +960,298 @@ SEARCH_CASES += [
     ("exchange for bigger pan", "exchange-item"),
     ("return engraved knife", "non-returnable-items"),
 ]
+
+# --- Warranty & complaints -------------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "warranty-vs-statutory",
+        "category": "warranty",
+        "title": "Statutory guarantee and manufacturer's warranty: what is the difference?",
+        "summary": "Every product has a two-year statutory guarantee from us; many also have a longer warranty. "
+        "How the two work together.",
+        "tags": ["warranty", "guarantee", "statutory", "legal guarantee", "rights"],
+        "applies_to": ["All products"],
+        "related": ["warranty-periods", "make-a-complaint", "complaint-timelines"],
+        "body": [
+            (
+                "paragraph",
+                "<p>When something you bought from us is faulty, you have two independent routes. You choose "
+                "which one to use, and using the warranty never takes away your statutory rights.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["At a glance", "Statutory guarantee", "Manufacturer's warranty"],
+                    "rows": [
+                        ["Who gives it", "The law; you claim it from us, the seller", "The manufacturer, voluntarily"],
+                        ["How long", "2 years from delivery, for every product", "12 months to 10 years, by product"],
+                        ["What it covers", "Any lack of conformity with the contract", "What the warranty card says"],
+                        ["Where you go", "Our repair desk", "Our repair desk, on the manufacturer's behalf"],
+                    ],
+                },
+            ),
+            ("heading", "The statutory guarantee"),
+            (
+                "paragraph",
+                "<p>The product must be as described, fit for normal use and as durable as you can reasonably "
+                "expect. If it is not, you can ask for a <b>repair or a replacement</b>, free of charge. If "
+                "neither is possible, takes too long or fails, you can ask for a <b>price reduction</b> or "
+                "<b>your money back</b>. A fault that shows up within two years of delivery is presumed to "
+                "have been there from the start: you do not have to prove it.</p>",
+            ),
+            ("heading", "The manufacturer's warranty"),
+            (
+                "paragraph",
+                "<p>Most of our products also carry a warranty from the manufacturer, up to 10 years for the "
+                "<b>Cast iron skillet 28 cm</b>. It helps most after the two statutory years are over. You do "
+                "not need to deal with the manufacturer: our repair desk handles both routes for you.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Not sure which route fits? Just describe the problem in your complaint. We "
+                    "always apply the one that is better for you.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "warranty-periods",
+        "category": "warranty",
+        "title": "Warranty periods by product, and what they do not cover",
+        "summary": "How long each product's warranty lasts, and which kinds of wear and damage are excluded.",
+        "tags": ["warranty period", "how long warranty", "coverage", "exclusions", "years"],
+        "applies_to": ["All products"],
+        "related": ["warranty-vs-statutory", "make-a-complaint", "non-stick-pan-care"],
+        "body": [
+            (
+                "paragraph",
+                "<p>The manufacturer's warranty starts on the day of delivery. Your order confirmation or "
+                "invoice is your proof of purchase; there is no card to stamp or product to register.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Product", "Manufacturer's warranty"],
+                    "rows": [
+                        ["Cast iron skillet 28 cm", "10 years"],
+                        ["Chef's knife 20 cm", "5 years"],
+                        ["Barista Pro espresso machine, Stand mixer 5 l", "3 years"],
+                        ["Copper kettle 1.7 l, Burr coffee grinder, PowerMix blender", "2 years"],
+                        ["Four-slice toaster, Digital kitchen scale, Ceramic teapot 1 l", "2 years"],
+                        ["Bamboo cutting board, Linen apron", "1 year"],
+                    ],
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Whatever the warranty period, the two-year statutory guarantee applies to every product, "
+                "including the board and the apron.</p>",
+            ),
+            ("heading", "What the warranty does not cover"),
+            (
+                "paragraph",
+                "<ul><li>normal wear: a knife that becomes blunt, a non-stick coating that wears off after "
+                "years of use,</li><li>scratches from metal utensils or abrasive sponges on non-stick "
+                "pans,</li><li>damage from limescale in kettles and espresso machines that were never "
+                "descaled,</li><li>knives, boards and cast iron put in the dishwasher,</li><li>drops, "
+                "cracks from thermal shock, repairs by someone else, and commercial use of "
+                "appliances.</li></ul>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>Rust on a cast iron skillet is not a fault: it means the seasoning needs "
+                    "renewing. Our care article shows how in twenty minutes.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>After the warranty, our repair desk still repairs appliances at cost: we send you a quote "
+                "first, and the diagnosis is free if you accept it.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "make-a-complaint",
+        "category": "warranty",
+        "title": "How to make a complaint about a faulty product",
+        "summary": "What to send us when something is faulty, so that the repair desk can help on the first reply.",
+        "tags": ["complaint", "faulty", "broken", "not working", "repair"],
+        "applies_to": ["All products"],
+        "related": ["repair-shipping", "complaint-timelines", "warranty-vs-statutory"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Kettle not switching on, blender making a grinding noise, pan handle loose? Write to our "
+                'repair desk through the <a href="/contact-us/">contact form</a> or to '
+                "repair-desk@hearth-kettle.example. A complete first message saves a round of questions.</p>",
+            ),
+            ("heading", "What to include"),
+            (
+                "steps",
+                [
+                    "Your order number (for example SO-10042). No order number? Your name and the date of "
+                    "purchase are enough.",
+                    "The product, and for appliances the serial number from the label underneath (it starts with SN-).",
+                    "What happens, since when, and what you have tried, for example a descaling cycle.",
+                    "Photos, or a short video if the problem is a noise, a leak or an error light.",
+                    "What you would like: repair, replacement, a price reduction or a refund.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>You receive a reference such as <b>HD-000123</b> by email. Reply to that email to add "
+                "anything; do not start a new message, so everything stays in one place.</p>",
+            ),
+            ("heading", "What happens next"),
+            (
+                "paragraph",
+                "<p>We answer within one working day. Often the problem can be solved straight away, with a "
+                "spare part or a replacement. If we need to see the product, we book a free DPD collection "
+                "from your home and email you a packing guide.</p>",
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Do I need the original box or receipt?",
+                        "answer": "<p>No. The order number proves the purchase, and any sturdy box will do for "
+                        "shipping.</p>",
+                    },
+                    {
+                        "question": "Can I complain about something I bought as a gift?",
+                        "answer": "<p>Yes. Whoever owns the product can complain, with the order number of "
+                        "the purchase.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "repair-shipping",
+        "category": "warranty",
+        "title": "Sending a product to the repair desk",
+        "summary": "How to prepare and pack an appliance for the free DPD collection, so it arrives safely and "
+        "is repaired faster.",
+        "tags": ["repair", "pick up", "collection", "packing", "send for repair"],
+        "applies_to": ["Small appliances", "Barista Pro espresso machine", "Stand mixer 5 l"],
+        "related": ["make-a-complaint", "complaint-timelines", "descale-espresso-machine"],
+        "body": [
+            (
+                "paragraph",
+                "<p>When our repair desk needs to see a product, we book a <b>free DPD collection</b> and "
+                "send you the date by email. The driver brings the label but no box, so please have the "
+                "parcel ready.</p>",
+            ),
+            ("heading", "Before you pack"),
+            (
+                "steps",
+                [
+                    "Unplug the appliance and let it cool down completely.",
+                    "Empty the water tank, the drip tray and the bean hopper; run the grinder empty for a few seconds.",
+                    "Clean off food and coffee residues. Hygiene matters: a dirty appliance is cleaned first, "
+                    "which delays the repair.",
+                    "Take off accessories that are not faulty (milk jug, tamper, blender jar, mixer bowl) and "
+                    "keep them at home, unless they are part of the problem.",
+                ],
+            ),
+            ("heading", "Packing"),
+            (
+                "paragraph",
+                "<p>The original box with its inserts is best. Otherwise use a strong carton with at least "
+                "5 cm of padding on every side, such as bubble wrap or crumpled paper. Put a note inside with "
+                "your reference (for example HD-000123), your name and phone number.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Do not send descaler, cleaning tablets, beans or capsules with the appliance. "
+                    "Liquids can leak during transport and damage other parcels.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Small items such as a knife or a cutting board do not need a collection: we email you a "
+                "free return label instead. Wrap knife blades in cardboard and tape them, so that the edge "
+                "cannot cut through the box.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>When the parcel arrives, you receive an email, and you can follow the repair by replying "
+                "to the email with your reference.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "complaint-timelines",
+        "category": "warranty",
+        "title": "How long does a complaint or repair take?",
+        "summary": "When we answer, how long repairs take at our desk and at the manufacturer, and when you get "
+        "a replacement instead.",
+        "tags": ["repair time", "complaint status", "how long", "waiting", "replacement"],
+        "applies_to": ["All products"],
+        "related": ["make-a-complaint", "repair-shipping", "warranty-vs-statutory"],
+        "body": [
+            (
+                "paragraph",
+                "<p>We know a broken kettle or espresso machine is a daily annoyance, so we keep every step "
+                "short and tell you where your complaint stands.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Step", "Usually", "At the latest"],
+                    "rows": [
+                        ["Our first answer to your complaint", "1 working day", "14 days"],
+                        ["Collection by DPD", "1–2 working days after we book it", "5 working days"],
+                        ["Repair at our repair desk in Poznań", "10 working days", "30 days"],
+                        ["Repair at the manufacturer's service centre", "10–21 days", "30 days"],
+                        ["Return delivery to you", "1–4 working days", "as in Delivery times"],
+                    ],
+                },
+            ),
+            (
+                "paragraph",
+                "<p>By law, we must respond to a complaint within <b>14 days</b>; if we do not, your complaint "
+                "counts as accepted. In practice you hear from us within one working day.</p>",
+            ),
+            ("heading", "Replacement instead of repair"),
+            (
+                "paragraph",
+                "<p>If a repair would take longer than 30 days, cannot be done, or the same fault comes back "
+                "after a repair, we send you a new product instead. If the product is no longer available, "
+                "we refund its price, or you choose a similar product.</p>",
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "How do I find out how my repair is going?",
+                        "answer": "<p>Reply to any email about your complaint (the subject contains your "
+                        "reference, for example HD-000123). We send an update whenever the status changes.</p>",
+                    },
+                    {
+                        "question": "Can I get a replacement appliance while mine is being repaired?",
+                        "answer": "<p>For the Barista Pro espresso machine, yes: ask us and we lend you a "
+                        "machine while the repair takes longer than 10 working days.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("warranty or guarantee difference", "warranty-vs-statutory"),
+    ("my rights faulty product 2 years", "warranty-vs-statutory"),
+    ("how long is the warranty on the knife", "warranty-periods"),
+    ("pan handle broke", "make-a-complaint"),
+    ("kettle stopped working", "make-a-complaint"),
+    ("how to pack espresso machine for repair", "repair-shipping"),
+    ("repair taking too long", "complaint-timelines"),
+]

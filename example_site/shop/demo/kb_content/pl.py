@@ -953,3 +953,303 @@ SEARCH_CASES += [
     ("kiedy zwrot pieniędzy", "refund-timeline"),
     ("wymiana na inny kolor", "exchange-item"),
 ]
+
+# --- Reklamacje i gwarancja ------------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "warranty-vs-statutory",
+        "category": "warranty",
+        "title": "Rękojmia a gwarancja producenta: czym się różnią?",
+        "summary": "Za każdy produkt odpowiadamy przez dwa lata z mocy prawa; wiele ma też dłuższą gwarancję. Jak "
+        "te dwie drogi się uzupełniają.",
+        "tags": ["gwarancja", "rękojmia", "niezgodność z umową", "reklamacja", "prawa konsumenta"],
+        "applies_to": ["Wszystkie produkty"],
+        "related": ["warranty-periods", "make-a-complaint", "complaint-timelines"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Gdy kupiony u nas produkt okaże się wadliwy, masz do wyboru dwie niezależne drogi. To Ty "
+                "decydujesz, z której skorzystać, a skorzystanie z gwarancji nigdy nie odbiera Ci uprawnień "
+                "ustawowych.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["W skrócie", "Rękojmia (odpowiedzialność sprzedawcy)", "Gwarancja producenta"],
+                    "rows": [
+                        [
+                            "Kto jej udziela",
+                            "Ustawa; roszczenie kierujesz do nas, sprzedawcy",
+                            "Producent, dobrowolnie",
+                        ],
+                        ["Jak długo", "2 lata od dostarczenia, każdy produkt", "Od 12 miesięcy do 10 lat"],
+                        ["Co obejmuje", "Każdą niezgodność towaru z umową", "To, co zapisano w karcie gwarancyjnej"],
+                        ["Gdzie się zgłaszasz", "Nasz dział serwisu", "Nasz dział serwisu, w imieniu producenta"],
+                    ],
+                },
+            ),
+            ("heading", "Rękojmia, czyli odpowiedzialność za niezgodność towaru z umową"),
+            (
+                "paragraph",
+                "<p>Od 2023 roku przepisy mówią o <b>niezgodności towaru z umową</b>, choć potocznie nadal "
+                "używa się słowa rękojmia. Produkt ma być zgodny z opisem, nadawać się do zwykłego użytku i "
+                "być tak trwały, jak można rozsądnie oczekiwać. Jeśli nie jest, możesz żądać <b>naprawy lub "
+                "wymiany</b>, bezpłatnie. Gdy to niemożliwe, trwa zbyt długo lub się nie udaje, możesz żądać "
+                "<b>obniżenia ceny</b> albo <b>odstąpić od umowy</b> i odzyskać pieniądze. Wadę, która ujawni "
+                "się w ciągu dwóch lat od dostarczenia, uważa się za istniejącą od początku: nie musisz "
+                "tego udowadniać.</p>",
+            ),
+            ("heading", "Gwarancja producenta"),
+            (
+                "paragraph",
+                "<p>Większość naszych produktów ma też gwarancję producenta, na <b>żeliwną patelnię 28 cm</b> "
+                "aż 10 lat. Najbardziej przydaje się po upływie dwóch lat ustawowej odpowiedzialności. Nie "
+                "musisz kontaktować się z producentem: nasz dział serwisu prowadzi obie drogi za Ciebie.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Nie wiesz, którą drogę wybrać? Po prostu opisz problem w reklamacji. Zawsze "
+                    "zastosujemy tę, która jest dla Ciebie korzystniejsza.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "warranty-periods",
+        "category": "warranty",
+        "title": "Okresy gwarancji na poszczególne produkty i czego gwarancja nie obejmuje",
+        "summary": "Jak długo trwa gwarancja na każdy produkt i jakie rodzaje zużycia i uszkodzeń są wyłączone.",
+        "tags": ["okres gwarancji", "ile gwarancji", "zakres gwarancji", "wyłączenia", "lata"],
+        "applies_to": ["Wszystkie produkty"],
+        "related": ["warranty-vs-statutory", "make-a-complaint", "non-stick-pan-care"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Gwarancja producenta biegnie od dnia dostarczenia. Dowodem zakupu jest potwierdzenie "
+                "zamówienia lub faktura; nie trzeba podbijać karty gwarancyjnej ani rejestrować produktu.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Produkt", "Gwarancja producenta"],
+                    "rows": [
+                        ["Żeliwna patelnia 28 cm", "10 lat"],
+                        ["Nóż szefa kuchni 20 cm", "5 lat"],
+                        ["Ekspres Barista Pro, robot planetarny 5 l", "3 lata"],
+                        ["Miedziany czajnik 1,7 l, żarnowy młynek do kawy, blender PowerMix", "2 lata"],
+                        ["Toster na cztery kromki, cyfrowa waga kuchenna, ceramiczny dzbanek 1 l", "2 lata"],
+                        ["Bambusowa deska do krojenia, lniany fartuch", "1 rok"],
+                    ],
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Niezależnie od okresu gwarancji każdy produkt, także deska i fartuch, jest objęty dwuletnią "
+                "ustawową odpowiedzialnością sprzedawcy.</p>",
+            ),
+            ("heading", "Czego gwarancja nie obejmuje"),
+            (
+                "paragraph",
+                "<ul><li>normalnego zużycia: noża, który się stępił, powłoki nieprzywierającej startej po "
+                "latach używania,</li><li>zarysowań patelni nieprzywierających metalowymi przyborami lub "
+                "szorstkimi gąbkami,</li><li>uszkodzeń od kamienia w czajnikach i ekspresach, których nigdy "
+                "nie odkamieniano,</li><li>noży, desek i żeliwa mytych w zmywarce,</li><li>upadków, pęknięć "
+                "od szoku termicznego, napraw wykonanych przez osoby trzecie i profesjonalnego użytkowania "
+                "urządzeń.</li></ul>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>Rdza na żeliwnej patelni to nie wada: oznacza, że trzeba odnowić warstwę "
+                    "ochronną. Nasz artykuł o pielęgnacji pokazuje, jak zrobić to w dwadzieścia minut.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Po upływie gwarancji nasz dział serwisu nadal naprawia urządzenia odpłatnie: najpierw "
+                "przesyłamy wycenę, a diagnoza jest bezpłatna, jeśli ją zaakceptujesz.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "make-a-complaint",
+        "category": "warranty",
+        "title": "Jak złożyć reklamację wadliwego produktu",
+        "summary": "Co przesłać, gdy produkt jest wadliwy, żeby dział serwisu mógł pomóc już w pierwszej odpowiedzi.",
+        "tags": ["reklamacja", "wada", "zepsuty", "nie działa", "naprawa"],
+        "applies_to": ["Wszystkie produkty"],
+        "related": ["repair-shipping", "complaint-timelines", "warranty-vs-statutory"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Czajnik się nie włącza, blender zgrzyta, rączka patelni się poluzowała? Napisz do naszego "
+                'działu serwisu przez <a href="/contact-us/">formularz kontaktowy</a> albo na adres '
+                "repair-desk@hearth-kettle.example. Kompletne pierwsze zgłoszenie oszczędza jedną rundę "
+                "pytań.</p>",
+            ),
+            ("heading", "Co podać w reklamacji"),
+            (
+                "steps",
+                [
+                    "Numer zamówienia (np. SO-10042). Nie masz numeru? Wystarczą imię i nazwisko oraz data zakupu.",
+                    "Produkt, a w przypadku urządzeń numer seryjny z tabliczki na spodzie (zaczyna się od SN-).",
+                    "Co się dzieje, od kiedy i co już próbowałeś, np. odkamienianie.",
+                    "Zdjęcia albo krótkie nagranie, jeśli problemem jest dźwięk, wyciek lub kontrolka błędu.",
+                    "Czego oczekujesz: naprawy, wymiany, obniżenia ceny czy zwrotu pieniędzy.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>E-mailem otrzymasz numer zgłoszenia, np. <b>HD-000123</b>. Aby coś dodać, odpowiedz na ten "
+                "e-mail; nie zakładaj nowej wiadomości, żeby wszystko było w jednym miejscu.</p>",
+            ),
+            ("heading", "Co dalej"),
+            (
+                "paragraph",
+                "<p>Odpowiadamy w ciągu jednego dnia roboczego. Często problem da się rozwiązać od razu, "
+                "częścią zamienną albo wymianą. Jeśli musimy obejrzeć produkt, zamawiamy bezpłatny odbiór "
+                "kurierem DPD z Twojego domu i wysyłamy instrukcję pakowania.</p>",
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Czy potrzebuję oryginalnego pudełka albo paragonu?",
+                        "answer": "<p>Nie. Numer zamówienia potwierdza zakup, a do wysyłki wystarczy każdy "
+                        "solidny karton.</p>",
+                    },
+                    {
+                        "question": "Czy mogę reklamować produkt kupiony na prezent?",
+                        "answer": "<p>Tak. Reklamację może złożyć właściciel produktu, podając numer zamówienia.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "repair-shipping",
+        "category": "warranty",
+        "title": "Wysyłka produktu do serwisu",
+        "summary": "Jak przygotować i zapakować urządzenie do bezpłatnego odbioru przez DPD, żeby dotarło "
+        "bezpiecznie i szybciej wróciło naprawione.",
+        "tags": ["serwis", "odbiór kurierem", "pakowanie", "naprawa", "wysyłka do serwisu"],
+        "applies_to": ["Małe AGD", "Ekspres Barista Pro", "Robot planetarny 5 l"],
+        "related": ["make-a-complaint", "complaint-timelines", "descale-espresso-machine"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Gdy nasz serwis musi obejrzeć produkt, zamawiamy <b>bezpłatny odbiór kurierem DPD</b> i "
+                "przesyłamy Ci termin e-mailem. Kurier przywozi etykietę, ale nie karton, więc przygotuj "
+                "paczkę wcześniej.</p>",
+            ),
+            ("heading", "Zanim zapakujesz"),
+            (
+                "steps",
+                [
+                    "Odłącz urządzenie od prądu i poczekaj, aż całkowicie ostygnie.",
+                    "Opróżnij zbiornik na wodę, tackę ociekową i pojemnik na ziarna; przez kilka sekund uruchom "
+                    "pusty młynek.",
+                    "Usuń resztki jedzenia i kawy. Higiena ma znaczenie: brudne urządzenie najpierw "
+                    "czyścimy, co opóźnia naprawę.",
+                    "Zdejmij sprawne akcesoria (dzbanek do mleka, ubijak, kielich blendera, misę robota) i "
+                    "zostaw je w domu, chyba że są częścią problemu.",
+                ],
+            ),
+            ("heading", "Pakowanie"),
+            (
+                "paragraph",
+                "<p>Najlepsze jest oryginalne pudełko z wypraskami. W przeciwnym razie użyj mocnego kartonu i "
+                "co najmniej 5 cm wypełnienia z każdej strony, np. folii bąbelkowej lub zgniecionego papieru. "
+                "Włóż do środka kartkę z numerem zgłoszenia (np. HD-000123), imieniem, nazwiskiem i "
+                "telefonem.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Nie wysyłaj z urządzeniem odkamieniacza, tabletek czyszczących, ziaren ani "
+                    "kapsułek. Płyny mogą wyciec w transporcie i zniszczyć inne paczki.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Drobne produkty, jak nóż czy deska, nie wymagają odbioru kurierem: wyślemy Ci bezpłatną "
+                "etykietę zwrotną. Owiń ostrze noża tekturą i oklej taśmą, żeby nie przecięło kartonu.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Gdy paczka do nas dotrze, dostaniesz e-mail, a przebieg naprawy możesz śledzić, "
+                "odpowiadając na wiadomość z numerem zgłoszenia.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "complaint-timelines",
+        "category": "warranty",
+        "title": "Ile trwa rozpatrzenie reklamacji i naprawa?",
+        "summary": "Kiedy odpowiadamy, ile trwa naprawa w naszym serwisie i u producenta oraz kiedy zamiast "
+        "naprawy dostaniesz nowy produkt.",
+        "tags": ["czas naprawy", "status reklamacji", "ile trwa", "oczekiwanie", "wymiana"],
+        "applies_to": ["Wszystkie produkty"],
+        "related": ["make-a-complaint", "repair-shipping", "warranty-vs-statutory"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Wiemy, że zepsuty czajnik czy ekspres to codzienny kłopot, dlatego każdy etap staramy się "
+                "skracać i informujemy Cię, na jakim etapie jest reklamacja.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Etap", "Zwykle", "Najpóźniej"],
+                    "rows": [
+                        ["Nasza pierwsza odpowiedź na reklamację", "1 dzień roboczy", "14 dni"],
+                        ["Odbiór przez DPD", "1–2 dni robocze od zamówienia", "5 dni roboczych"],
+                        ["Naprawa w naszym serwisie w Poznaniu", "10 dni roboczych", "30 dni"],
+                        ["Naprawa w serwisie producenta", "10–21 dni", "30 dni"],
+                        ["Dostawa do Ciebie", "1–4 dni robocze", "jak w artykule o czasie dostawy"],
+                    ],
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Zgodnie z prawem musimy odpowiedzieć na reklamację w ciągu <b>14 dni</b>; jeśli tego nie "
+                "zrobimy, uważa się ją za uznaną. W praktyce odezwiemy się w ciągu jednego dnia "
+                "roboczego.</p>",
+            ),
+            ("heading", "Wymiana zamiast naprawy"),
+            (
+                "paragraph",
+                "<p>Jeśli naprawa trwałaby dłużej niż 30 dni, jest niemożliwa albo ta sama usterka powraca po "
+                "naprawie, wyślemy Ci nowy produkt. Jeśli produktu nie ma już w ofercie, zwrócimy jego cenę "
+                "albo wybierzesz podobny.</p>",
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Jak sprawdzić, na jakim etapie jest naprawa?",
+                        "answer": "<p>Odpowiedz na dowolny e-mail w sprawie reklamacji (w temacie jest numer "
+                        "zgłoszenia, np. HD-000123). Wysyłamy informację przy każdej zmianie statusu.</p>",
+                    },
+                    {
+                        "question": "Czy dostanę urządzenie zastępcze na czas naprawy?",
+                        "answer": "<p>W przypadku ekspresu Barista Pro tak: poproś nas, a pożyczymy Ci ekspres, "
+                        "jeśli naprawa potrwa dłużej niż 10 dni roboczych.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("rękojmia czy gwarancja", "warranty-vs-statutory"),
+    ("jak złożyć reklamację", "make-a-complaint"),
+    ("czajnik przestał działać", "make-a-complaint"),
+    ("ile trwa reklamacja", "complaint-timelines"),
+]
