@@ -1255,3 +1255,288 @@ SEARCH_CASES += [
     ("how to pack espresso machine for repair", "repair-shipping"),
     ("repair taking too long", "complaint-timelines"),
 ]
+
+# --- Payments & invoices ---------------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "payment-methods",
+        "category": "payments",
+        "title": "Which payment methods can I use?",
+        "summary": "Cards, Apple Pay and Google Pay, PayPal, BLIK and fast bank transfers, bank transfer in "
+        "advance, and paying later.",
+        "tags": ["payment", "pay", "card", "paypal", "blik"],
+        "applies_to": ["All orders"],
+        "related": ["failed-payment", "instalments", "invoices-vat"],
+        "body": [
+            (
+                "paragraph",
+                "<p>All prices are in euros and include VAT. You choose how to pay in the last step of the "
+                "checkout; the methods offered depend on your delivery country.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Method", "Available in", "When we ship"],
+                    "rows": [
+                        ["Visa, Mastercard, Maestro", "All countries", "Right after payment"],
+                        ["Apple Pay, Google Pay", "All countries", "Right after payment"],
+                        ["PayPal", "All countries", "Right after payment"],
+                        ["BLIK, Przelewy24 fast transfer", "Poland", "Right after payment"],
+                        ["Bank transfer in advance", "All countries", "When the money arrives, usually 1 working day"],
+                        ["Klarna: pay in 30 days or in 3 instalments", "EU countries except Poland", "Right away"],
+                        ["PayPo: pay in 30 days or in 4 instalments", "Poland", "Right away"],
+                    ],
+                },
+            ),
+            (
+                "paragraph",
+                "<p>We do not offer cash on delivery. Card payments are protected by 3-D Secure: your bank "
+                "asks you to confirm the payment in its app or with a code.</p>",
+            ),
+            ("heading", "Paying by bank transfer"),
+            (
+                "paragraph",
+                "<p>After the order, you receive our bank details and a payment reference, which is your order "
+                "number (for example SO-10042). Please use exactly that reference so that we can match your "
+                "payment. We keep the order for <b>7 days</b>; after that it is cancelled automatically.</p>",
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "My card is in another currency. What exchange rate do I pay?",
+                        "answer": "<p>We always charge in euros. Your bank converts the amount at its own rate "
+                        "and may add a fee; check with your bank if you are unsure.</p>",
+                    },
+                    {
+                        "question": "Can I pay with a gift card?",
+                        "answer": "<p>Yes. Enter the gift card code in the discount field of the basket. If "
+                        "the order costs more, pay the rest with any other method.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "failed-payment",
+        "category": "payments",
+        "title": "My payment failed or was declined",
+        "summary": "Why a payment fails, how to retry it without ordering again, and what happens to money that "
+        "was blocked.",
+        "tags": ["payment failed", "declined", "card rejected", "error", "retry payment"],
+        "applies_to": ["Card, BLIK and online payments"],
+        "related": ["payment-methods", "order-confirmation", "refund-to-card"],
+        "body": [
+            (
+                "paragraph",
+                "<p>If a payment does not go through, your order is not lost: it waits with the status "
+                "<b>Placed</b> for <b>48 hours</b>. You can pay it again from the <b>Pay now</b> link in the "
+                "confirmation email or under My account → Orders, with the same or another method.</p>",
+            ),
+            ("heading", "The most common reasons"),
+            (
+                "paragraph",
+                "<ul><li>the 3-D Secure confirmation in your banking app was not approved in time (you have "
+                "about 5 minutes),</li><li>internet payments or payments abroad are switched off for your "
+                "card,</li><li>the daily card limit is reached,</li><li>a typo in the card number, expiry date "
+                "or security code,</li><li>the BLIK code expired: it is valid for 2 minutes.</li></ul>",
+            ),
+            ("heading", "What to try"),
+            (
+                "steps",
+                [
+                    "Open the Pay now link and try once more, keeping your banking app at hand.",
+                    "If the card is declined again, check your card settings or limits in your banking app.",
+                    "Try another method, such as PayPal or BLIK.",
+                    "Still not working? Write to our payments team at payments@hearth-kettle.example with your "
+                    "order number and the exact error message. Never send us your card number.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>Sometimes the bank blocks the amount even though the payment failed. It is not "
+                    "a charge: the bank releases it automatically, usually within 7 days. If the money was "
+                    "really taken twice, we refund the second payment; see <i>Refunds to your card</i>.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "invoices-vat",
+        "category": "payments",
+        "title": "Invoices, VAT and company purchases",
+        "summary": "Where to find your VAT invoice, how to get an invoice for your company, and how to correct one.",
+        "tags": ["invoice", "vat", "vat number", "company", "tax"],
+        "applies_to": ["All orders", "Business customers"],
+        "related": ["payment-methods", "countries-we-ship-to"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Every order gets a <b>VAT invoice</b> as a PDF. We email it when the order ships, and you "
+                "can download it any time under My account → Orders. Prices include VAT at the rate of the "
+                "delivery country, and the invoice shows it line by line.</p>",
+            ),
+            ("heading", "An invoice for your company"),
+            (
+                "steps",
+                [
+                    "At checkout, tick I need a company invoice.",
+                    "Enter the company name, address and VAT identification number with its country prefix.",
+                    "For companies in other EU countries we check the number in the EU VIES system straight "
+                    "away. If it is valid, VAT is removed from the price (reverse charge), and the invoice "
+                    "says so.",
+                ],
+            ),
+            (
+                "code",
+                {
+                    "language": "text",
+                    "code": "Poland      PL + 10 digits          PL1234563218\n"
+                    "Germany     DE + 9 digits           DE123456789\n"
+                    "Lithuania   LT + 9 or 12 digits     LT100012345611",
+                },
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Please enter the VAT number when you order. Once an invoice has been issued to "
+                    "a private person, tax rules do not allow us to add a company's VAT number to it "
+                    "later.</p>",
+                },
+            ),
+            ("heading", "Corrections"),
+            (
+                "paragraph",
+                "<p>A typo in the company name or address? Write to payments@hearth-kettle.example with the "
+                "order number and the correct details. We send a corrected invoice within 2 working days. "
+                "When you return items, we issue a correction invoice for the refunded amount "
+                "automatically.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "instalments",
+        "category": "payments",
+        "title": "Paying later or in instalments",
+        "summary": "Spread the cost with Klarna or PayPo: how it works, who decides, and what happens when you "
+        "return something.",
+        "tags": ["instalments", "pay later", "klarna", "paypo", "credit"],
+        "applies_to": ["Orders from €35"],
+        "related": ["payment-methods", "refund-timeline"],
+        "body": [
+            (
+                "paragraph",
+                "<p>For orders from <b>€35</b> you can pay later or in parts. The service is provided by our "
+                "partners: <b>Klarna</b> in the EU outside Poland, and <b>PayPo</b> in Poland. We receive "
+                "the full amount straight away and ship your order as usual.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Option", "Provider", "How you pay", "Interest"],
+                    "rows": [
+                        ["Pay in 30 days", "Klarna or PayPo", "The whole amount within 30 days", "None"],
+                        ["3 instalments", "Klarna", "One now, then every 30 days", "None"],
+                        ["4 instalments", "PayPo", "One now, then every 30 days", "None"],
+                    ],
+                },
+            ),
+            ("heading", "How it works"),
+            (
+                "steps",
+                [
+                    "Choose Klarna or PayPo as the payment method at checkout.",
+                    "The provider asks for a few details and decides within seconds. We do not see or store "
+                    "that information.",
+                    "You receive the payment plan from the provider by email and pay through their app.",
+                ],
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "My instalment request was declined. Why?",
+                        "answer": "<p>Only the provider knows: the decision is theirs, and we cannot change "
+                        "it. You can still pay by card, PayPal or bank transfer.</p>",
+                    },
+                    {
+                        "question": "What happens if I return something?",
+                        "answer": "<p>We refund the provider, who reduces your plan or refunds what you already "
+                        "paid, within 1–2 days of our refund. Keep paying any instalment that is due until the "
+                        "plan has been updated.</p>",
+                    },
+                    {
+                        "question": "Is there a fee for paying late?",
+                        "answer": "<p>The provider may charge a reminder fee; its terms are shown before you "
+                        "confirm.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "refund-to-card",
+        "category": "payments",
+        "title": "Refunds to your card, and double charges",
+        "summary": "How long a card refund takes, how to recognise it on your statement, and what to do if you "
+        "were charged twice.",
+        "tags": ["refund", "card", "charged twice", "double payment", "bank statement"],
+        "applies_to": ["Card, Apple Pay and Google Pay payments"],
+        "related": ["refund-timeline", "failed-payment"],
+        "body": [
+            (
+                "paragraph",
+                "<p>We refund to the card you paid with; we cannot send a card payment back to another card "
+                "or account. We issue the refund within 3 working days of your return arriving, and your bank "
+                "then needs <b>3–5 working days</b> to show it. It appears as a credit from <b>HEARTH KETTLE</b>, "
+                "sometimes with the order number.</p>",
+            ),
+            ("heading", "Charged twice?"),
+            (
+                "paragraph",
+                "<p>Most double charges are not charges at all. When a first payment attempt fails and you "
+                "try again, the bank may show the failed attempt as a <b>pending</b> amount. It disappears by "
+                "itself, usually within 7 days.</p>",
+            ),
+            (
+                "steps",
+                [
+                    "Look at both entries in your banking app: pending (blocked) or booked?",
+                    "If one is still pending, wait 7 days; it will disappear.",
+                    "If both are booked, write to payments@hearth-kettle.example with your order number, the "
+                    "dates and amounts, or a screenshot with your card number hidden.",
+                    "We check with the payment provider and refund the second payment the same day it is confirmed.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Please talk to us before you ask your bank for a chargeback. A chargeback takes "
+                    "weeks, while we usually settle a double payment within 2 working days.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>If you paid with Apple Pay or Google Pay, the refund goes to the card behind it, and your "
+                "phone shows it in the wallet's transaction list.</p>",
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("can i pay with paypal", "payment-methods"),
+    ("bank transfer details", "payment-methods"),
+    ("card declined", "failed-payment"),
+    ("payment didnt go through", "failed-payment"),
+    ("invoice with vat number", "invoices-vat"),
+    ("company invoce", "invoices-vat"),
+    ("pay in instalments", "instalments"),
+    ("charged twice", "refund-to-card"),
+    ("refund to my card not showing", "refund-to-card"),
+]

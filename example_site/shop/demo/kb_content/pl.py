@@ -1253,3 +1253,286 @@ SEARCH_CASES += [
     ("czajnik przestał działać", "make-a-complaint"),
     ("ile trwa reklamacja", "complaint-timelines"),
 ]
+
+# --- Płatności i faktury ---------------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "payment-methods",
+        "category": "payments",
+        "title": "Jakie metody płatności są dostępne?",
+        "summary": "Karty, Apple Pay i Google Pay, PayPal, BLIK i szybkie przelewy, przelew tradycyjny oraz "
+        "płatność odroczona.",
+        "tags": ["płatność", "zapłata", "karta", "paypal", "blik"],
+        "applies_to": ["Wszystkie zamówienia"],
+        "related": ["failed-payment", "instalments", "invoices-vat"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Wszystkie ceny podajemy w euro, z VAT. Metodę płatności wybierasz w ostatnim kroku "
+                "zamówienia; dostępne metody zależą od kraju dostawy.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Metoda", "Dostępna w", "Kiedy wysyłamy"],
+                    "rows": [
+                        ["Visa, Mastercard, Maestro", "Wszystkie kraje", "Zaraz po płatności"],
+                        ["Apple Pay, Google Pay", "Wszystkie kraje", "Zaraz po płatności"],
+                        ["PayPal", "Wszystkie kraje", "Zaraz po płatności"],
+                        ["BLIK, szybki przelew Przelewy24", "Polska", "Zaraz po płatności"],
+                        [
+                            "Przelew tradycyjny (przedpłata)",
+                            "Wszystkie kraje",
+                            "Po zaksięgowaniu, zwykle 1 dzień roboczy",
+                        ],
+                        ["Klarna: płatność za 30 dni lub w 3 ratach", "Kraje UE oprócz Polski", "Od razu"],
+                        ["PayPo: płatność za 30 dni lub w 4 ratach", "Polska", "Od razu"],
+                    ],
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Nie oferujemy płatności za pobraniem. Płatności kartą chroni 3-D Secure: bank poprosi Cię o "
+                "potwierdzenie w aplikacji lub kodem.</p>",
+            ),
+            ("heading", "Płatność przelewem tradycyjnym"),
+            (
+                "paragraph",
+                "<p>Po złożeniu zamówienia dostaniesz nasz numer rachunku i tytuł przelewu, czyli numer "
+                "zamówienia (np. SO-10042). Wpisz dokładnie ten tytuł, żebyśmy mogli przypisać wpłatę. "
+                "Zamówienie czeka na wpłatę <b>7 dni</b>; potem anulujemy je automatycznie.</p>",
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Moja karta jest w złotówkach. Po jakim kursie zapłacę?",
+                        "answer": "<p>Zawsze obciążamy kartę w euro. Bank przelicza kwotę po swoim kursie i "
+                        "może doliczyć prowizję; w razie wątpliwości zapytaj w banku.</p>",
+                    },
+                    {
+                        "question": "Czy mogę zapłacić kartą podarunkową?",
+                        "answer": "<p>Tak. Wpisz kod karty w polu na kod rabatowy w koszyku. Jeśli zamówienie "
+                        "kosztuje więcej, resztę zapłać dowolną inną metodą.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "failed-payment",
+        "category": "payments",
+        "title": "Płatność się nie powiodła lub została odrzucona",
+        "summary": "Dlaczego płatność nie przechodzi, jak ponowić ją bez składania nowego zamówienia i co się "
+        "dzieje z zablokowanymi środkami.",
+        "tags": ["nieudana płatność", "odrzucona", "karta odrzucona", "błąd", "ponów płatność"],
+        "applies_to": ["Płatności kartą, BLIK-iem i online"],
+        "related": ["payment-methods", "order-confirmation", "refund-to-card"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Jeśli płatność nie przeszła, zamówienie nie przepada: czeka ze statusem <b>Złożone</b> "
+                "przez <b>48 godzin</b>. Możesz zapłacić ponownie linkiem <b>Zapłać teraz</b> z e-maila z "
+                "potwierdzeniem albo w zakładce Moje konto → Zamówienia, tą samą lub inną metodą.</p>",
+            ),
+            ("heading", "Najczęstsze przyczyny"),
+            (
+                "paragraph",
+                "<ul><li>potwierdzenie 3-D Secure w aplikacji bankowej nie zostało zatwierdzone na czas (masz "
+                "około 5 minut),</li><li>płatności internetowe lub zagraniczne są wyłączone dla Twojej "
+                "karty,</li><li>wyczerpany został dzienny limit karty,</li><li>literówka w numerze karty, dacie "
+                "ważności lub kodzie CVC,</li><li>kod BLIK wygasł: jest ważny 2 minuty.</li></ul>",
+            ),
+            ("heading", "Co zrobić"),
+            (
+                "steps",
+                [
+                    "Otwórz link Zapłać teraz i spróbuj jeszcze raz, mając pod ręką aplikację bankową.",
+                    "Jeśli karta znów zostanie odrzucona, sprawdź jej ustawienia i limity w aplikacji banku.",
+                    "Wybierz inną metodę, np. PayPal lub BLIK.",
+                    "Nadal nie działa? Napisz do działu płatności na payments@hearth-kettle.example, podaj "
+                    "numer zamówienia i dokładną treść błędu. Nigdy nie wysyłaj nam numeru karty.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>Czasem bank blokuje kwotę, mimo że płatność się nie udała. To nie obciążenie: "
+                    "bank sam zdejmie blokadę, zwykle w ciągu 7 dni. Jeśli pieniądze naprawdę pobrano dwa "
+                    "razy, zwrócimy drugą płatność; zobacz <i>Zwrot na kartę i podwójne obciążenie</i>.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "invoices-vat",
+        "category": "payments",
+        "title": "Faktury, VAT i zakupy na firmę",
+        "summary": "Gdzie znaleźć fakturę VAT, jak otrzymać fakturę na firmę i jak ją poprawić.",
+        "tags": ["faktura", "vat", "nip", "firma", "faktura korygująca"],
+        "applies_to": ["Wszystkie zamówienia", "Klienci firmowi"],
+        "related": ["payment-methods", "countries-we-ship-to"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Do każdego zamówienia wystawiamy <b>fakturę VAT</b> w PDF. Wysyłamy ją e-mailem w dniu "
+                "wysyłki, a w każdej chwili pobierzesz ją w zakładce Moje konto → Zamówienia. Ceny zawierają "
+                "VAT według stawki kraju dostawy, a faktura pokazuje go przy każdej pozycji.</p>",
+            ),
+            ("heading", "Faktura na firmę"),
+            (
+                "steps",
+                [
+                    "W koszyku zaznacz Chcę fakturę na firmę.",
+                    "Podaj nazwę firmy, adres i numer NIP z prefiksem kraju (np. PL).",
+                    "Numery firm z innych krajów UE od razu sprawdzamy w systemie VIES. Jeśli numer jest "
+                    "aktywny, cena jest pomniejszona o VAT (odwrotne obciążenie), a faktura zawiera "
+                    "odpowiednią adnotację.",
+                ],
+            ),
+            (
+                "code",
+                {
+                    "language": "text",
+                    "code": "Polska      PL + 10 cyfr            PL1234563218\n"
+                    "Niemcy      DE + 9 cyfr             DE123456789\n"
+                    "Litwa       LT + 9 lub 12 cyfr      LT100012345611",
+                },
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Podaj NIP przy składaniu zamówienia. Gdy faktura została już wystawiona na "
+                    "osobę prywatną, przepisy podatkowe nie pozwalają nam dopisać do niej później NIP "
+                    "firmy.</p>",
+                },
+            ),
+            ("heading", "Korekty"),
+            (
+                "paragraph",
+                "<p>Literówka w nazwie firmy lub adresie? Napisz na payments@hearth-kettle.example, podaj "
+                "numer zamówienia i poprawne dane. Fakturę korygującą wyślemy w ciągu 2 dni roboczych. Przy "
+                "zwrocie towaru fakturę korygującą na zwracaną kwotę wystawiamy automatycznie.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "instalments",
+        "category": "payments",
+        "title": "Płatność odroczona i raty",
+        "summary": "Rozłóż koszt z Klarną lub PayPo: jak to działa, kto podejmuje decyzję i co się dzieje przy "
+        "zwrocie.",
+        "tags": ["raty", "płatność odroczona", "klarna", "paypo", "kredyt"],
+        "applies_to": ["Zamówienia od 35 €"],
+        "related": ["payment-methods", "refund-timeline"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Przy zamówieniach od <b>35 €</b> możesz zapłacić później lub w częściach. Usługę świadczą "
+                "nasi partnerzy: <b>PayPo</b> w Polsce i <b>Klarna</b> w pozostałych krajach UE. My od razu "
+                "otrzymujemy całą kwotę i wysyłamy zamówienie jak zwykle.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Opcja", "Operator", "Jak płacisz", "Odsetki"],
+                    "rows": [
+                        ["Płatność za 30 dni", "Klarna lub PayPo", "Całą kwotę w ciągu 30 dni", "Brak"],
+                        ["3 raty", "Klarna", "Jedna teraz, kolejne co 30 dni", "Brak"],
+                        ["4 raty", "PayPo", "Jedna teraz, kolejne co 30 dni", "Brak"],
+                    ],
+                },
+            ),
+            ("heading", "Jak to działa"),
+            (
+                "steps",
+                [
+                    "W koszyku wybierz Klarnę lub PayPo jako metodę płatności.",
+                    "Operator poprosi o kilka danych i w ciągu kilku sekund podejmie decyzję. Nie widzimy "
+                    "tych informacji i ich nie przechowujemy.",
+                    "Harmonogram spłat dostaniesz e-mailem od operatora i opłacisz raty w jego aplikacji.",
+                ],
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Mój wniosek o raty został odrzucony. Dlaczego?",
+                        "answer": "<p>Wie to tylko operator: decyzja należy do niego i nie możemy jej zmienić. "
+                        "Nadal możesz zapłacić kartą, PayPalem lub przelewem.</p>",
+                    },
+                    {
+                        "question": "Co się stanie, jeśli coś zwrócę?",
+                        "answer": "<p>Zwracamy pieniądze operatorowi, który w ciągu 1–2 dni od naszego zwrotu "
+                        "zmniejsza harmonogram lub oddaje to, co już zapłaciłeś. Do czasu aktualizacji planu "
+                        "opłacaj raty w terminie.</p>",
+                    },
+                    {
+                        "question": "Czy za spóźnioną spłatę jest opłata?",
+                        "answer": "<p>Operator może naliczyć opłatę za przypomnienie; jego warunki zobaczysz "
+                        "przed potwierdzeniem płatności.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "refund-to-card",
+        "category": "payments",
+        "title": "Zwrot na kartę i podwójne obciążenie",
+        "summary": "Ile trwa zwrot na kartę, jak go rozpoznać na wyciągu i co zrobić, gdy pobrano pieniądze dwa razy.",
+        "tags": ["zwrot", "karta", "podwójne obciążenie", "dwa razy pobrane", "wyciąg"],
+        "applies_to": ["Płatności kartą, Apple Pay i Google Pay"],
+        "related": ["refund-timeline", "failed-payment"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Zwracamy pieniądze na kartę, którą zapłaciłeś; płatności kartą nie możemy zwrócić na inną "
+                "kartę ani rachunek. Zwrot zlecamy w ciągu 3 dni roboczych od dotarcia paczki zwrotnej, a bank "
+                "potrzebuje potem <b>3–5 dni roboczych</b>, by go zaksięgować. Zobaczysz go jako uznanie od "
+                "<b>HEARTH KETTLE</b>, czasem z numerem zamówienia.</p>",
+            ),
+            ("heading", "Pieniądze pobrane dwa razy?"),
+            (
+                "paragraph",
+                "<p>Większość podwójnych obciążeń to w ogóle nie obciążenia. Gdy pierwsza próba płatności się "
+                "nie uda i spróbujesz ponownie, bank może pokazywać nieudaną próbę jako <b>blokadę</b> środków. "
+                "Znika ona sama, zwykle w ciągu 7 dni.</p>",
+            ),
+            (
+                "steps",
+                [
+                    "Sprawdź obie pozycje w aplikacji bankowej: blokada czy transakcja zaksięgowana?",
+                    "Jeśli jedna to wciąż blokada, odczekaj 7 dni; zniknie.",
+                    "Jeśli obie są zaksięgowane, napisz na payments@hearth-kettle.example, podaj numer "
+                    "zamówienia, daty i kwoty albo dołącz zrzut ekranu z zakrytym numerem karty.",
+                    "Sprawdzimy sprawę u operatora płatności i zwrócimy drugą płatność w dniu potwierdzenia.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Zanim zgłosisz w banku chargeback, porozmawiaj z nami. Chargeback trwa "
+                    "tygodniami, a podwójną płatność zwykle wyjaśniamy w ciągu 2 dni roboczych.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Jeśli płaciłeś Apple Pay lub Google Pay, zwrot trafi na kartę podpiętą do portfela, a "
+                "telefon pokaże go na liście transakcji.</p>",
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("płatność blik", "payment-methods"),
+    ("karta odrzucona", "failed-payment"),
+    ("faktura na firmę nip", "invoices-vat"),
+    ("zakupy na raty", "instalments"),
+    ("pobrali dwa razy pieniądze", "refund-to-card"),
+]
