@@ -1540,3 +1540,241 @@ SEARCH_CASES += [
     ("charged twice", "refund-to-card"),
     ("refund to my card not showing", "refund-to-card"),
 ]
+
+# --- Your account ----------------------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "create-account",
+        "category": "account",
+        "title": "Creating an account (and ordering without one)",
+        "summary": "You can order as a guest; an account adds order history, faster returns and saved addresses.",
+        "tags": ["account", "register", "sign up", "guest checkout", "login"],
+        "applies_to": ["All customers"],
+        "related": ["password-reset", "delete-account", "newsletter"],
+        "body": [
+            (
+                "paragraph",
+                "<p>You do not need an account to shop with us: choose <b>Continue as guest</b> at checkout, "
+                "and everything you need arrives by email. An account is handy if you order more than once:</p>",
+            ),
+            (
+                "paragraph",
+                "<ul><li>all your orders, invoices and tracking links in one place,</li><li>returns and "
+                "cancellations with one click,</li><li>saved delivery and invoice addresses,</li><li>your "
+                "complaints and messages to customer service, with their status.</li></ul>",
+            ),
+            ("heading", "Create an account"),
+            (
+                "steps",
+                [
+                    "Click Sign in at the top of any page, then Create an account.",
+                    "Enter your name, email address and a password of at least 10 characters.",
+                    "Open the confirmation email and click the link within 24 hours.",
+                    "Sign in. Orders you placed as a guest with the same email address appear in your account "
+                    "automatically.",
+                ],
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "The confirmation link has expired.",
+                        "answer": "<p>Try to sign in: the page offers to send a new link. The old one stops "
+                        "working after 24 hours for your security.</p>",
+                    },
+                    {
+                        "question": "Can I change my email address later?",
+                        "answer": "<p>Yes, under My account → Personal details. We send a confirmation link to "
+                        "the new address, and the change takes effect when you click it.</p>",
+                    },
+                    {
+                        "question": "Can my company have one account for several people?",
+                        "answer": "<p>Not yet: each account belongs to one person and one email address. "
+                        "Invoices can still be addressed to your company.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "password-reset",
+        "category": "account",
+        "title": "Forgotten password or cannot sign in",
+        "summary": "Reset your password with a link by email, and what to do if the email does not arrive or "
+        "your account is locked.",
+        "tags": ["password", "forgot password", "reset", "login problem", "locked"],
+        "applies_to": ["Customer accounts"],
+        "related": ["create-account", "delete-account"],
+        "body": [
+            ("heading", "Reset your password"),
+            (
+                "steps",
+                [
+                    "Click Sign in, then Forgotten your password?",
+                    "Enter the email address of your account and press Send link.",
+                    "Open the email from Hearth & Kettle and click the link. It works once, within 1 hour.",
+                    "Choose a new password of at least 10 characters. You are signed in straight away.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>For your security, the page always says that an email has been sent, even if there is "
+                "no account with that address. So if nothing arrives, the address may be different from the "
+                "one you used for your account.</p>",
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "The reset email does not arrive.",
+                        "answer": "<p>Wait a few minutes and check the spam folder. Then try other addresses "
+                        "you use. If you ordered as a guest, you have no password yet: create an account with "
+                        "the same address instead.</p>",
+                    },
+                    {
+                        "question": "It says my account is locked.",
+                        "answer": "<p>After 5 wrong passwords in a row, we lock sign-in for 15 minutes to "
+                        "stop people guessing. Wait, then reset your password rather than trying again.</p>",
+                    },
+                    {
+                        "question": "The link says it is invalid.",
+                        "answer": "<p>It has been used, it is older than 1 hour, or you requested a newer "
+                        "one. Only the newest link works: request a new one and use it right away.</p>",
+                    },
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>We never ask for your password by email or phone. If you receive a message "
+                    "asking for it, do not reply, and forward it to support@hearth-kettle.example.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "delete-account",
+        "category": "account",
+        "title": "Your personal data: copy, correction and deleting your account",
+        "summary": "How to get a copy of your data, correct it or delete your account under the GDPR, and what "
+        "we must keep.",
+        "tags": ["gdpr", "delete account", "personal data", "privacy", "data export"],
+        "applies_to": ["All customers"],
+        "related": ["create-account", "newsletter"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Under the GDPR you have the right to see the data we hold about you, to correct it, to "
+                "take a copy with you, and to have it deleted. We answer every request within <b>30 days</b>, "
+                "usually much sooner.</p>",
+            ),
+            ("heading", "Delete your account"),
+            (
+                "steps",
+                [
+                    "Sign in and go to My account → Privacy.",
+                    "Press Delete my account and confirm with your password.",
+                    "We send a confirmation email. Your account is deleted within 30 days; you can cancel by "
+                    "replying to that email before then.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>No account, or cannot sign in? Write to support@hearth-kettle.example from the email "
+                "address you used with us, so that we know the request is really yours.</p>",
+            ),
+            ("heading", "What we have to keep"),
+            (
+                "table",
+                {
+                    "header": ["Data", "How long", "Why"],
+                    "rows": [
+                        ["Invoices and order records", "5 years after the end of the year", "Tax law"],
+                        ["Open complaints and repairs", "Until they are settled", "To finish the repair"],
+                        ["Messages to customer service", "2 years, then deleted", "To handle follow-up questions"],
+                    ],
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Everything else, such as saved addresses, your password and newsletter preferences, is "
+                "deleted. What we keep is no longer linked to an account, and is used only for the purpose "
+                "in the table.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>Want a copy first? Under My account → Privacy press Download my data. You "
+                    "receive a file with your orders, addresses and messages within 30 days, usually within a "
+                    "day.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "newsletter",
+        "category": "account",
+        "title": "Newsletter: subscribe, unsubscribe and your welcome discount",
+        "summary": "What our newsletter contains, how often it comes, and how to stop it in one click.",
+        "tags": ["newsletter", "unsubscribe", "emails", "discount code", "marketing"],
+        "applies_to": ["All customers"],
+        "related": ["create-account", "delete-account"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Our newsletter comes <b>twice a month</b>: new products, care tips, recipes from our team "
+                "and early access to sales. We never sell or share your address.</p>",
+            ),
+            ("heading", "Subscribe"),
+            (
+                "paragraph",
+                "<p>Tick the newsletter box at checkout or under My account → Newsletter, or enter your "
+                "address at the bottom of any page. We send a confirmation email first: nothing arrives until "
+                "you click the link in it.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>New subscribers get a <b>10% discount code</b> for one order from €50, valid "
+                    "for 30 days. It cannot be combined with other codes or used for gift cards.</p>",
+                },
+            ),
+            ("heading", "Unsubscribe"),
+            (
+                "paragraph",
+                "<p>Click <b>Unsubscribe</b> at the bottom of any newsletter, or untick the box under My "
+                "account → Newsletter. It takes effect immediately; a newsletter that was already being sent "
+                "may still arrive within a day.</p>",
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "I unsubscribed but still get emails from you.",
+                        "answer": "<p>Order confirmations, shipping emails, invoices and answers from customer "
+                        "service are not newsletters: you get them whenever you order or write to us. If a "
+                        "real newsletter keeps coming, forward it to support@hearth-kettle.example.</p>",
+                    },
+                    {
+                        "question": "My welcome code does not work.",
+                        "answer": "<p>Check that the order is at least €50 before shipping, that it is "
+                        "within 30 days of subscribing, and that no other code is in the basket.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("create account", "create-account"),
+    ("order without registering", "create-account"),
+    ("forgot my pasword", "password-reset"),
+    ("cant log in account locked", "password-reset"),
+    ("delete my account gdpr", "delete-account"),
+    ("unsubscribe newsletter", "newsletter"),
+]

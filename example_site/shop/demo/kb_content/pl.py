@@ -1536,3 +1536,242 @@ SEARCH_CASES += [
     ("zakupy na raty", "instalments"),
     ("pobrali dwa razy pieniądze", "refund-to-card"),
 ]
+
+# --- Twoje konto -----------------------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "create-account",
+        "category": "account",
+        "title": "Zakładanie konta (i zakupy bez konta)",
+        "summary": "Możesz zamawiać bez rejestracji; konto daje historię zamówień, szybsze zwroty i zapisane adresy.",
+        "tags": ["konto", "rejestracja", "załóż konto", "zakupy bez rejestracji", "logowanie"],
+        "applies_to": ["Wszyscy klienci"],
+        "related": ["password-reset", "delete-account", "newsletter"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Do zakupów u nas konto nie jest potrzebne: w koszyku wybierz <b>Kontynuuj bez "
+                "rejestracji</b>, a wszystkie potrzebne informacje dostaniesz e-mailem. Konto przydaje się, "
+                "jeśli zamawiasz częściej:</p>",
+            ),
+            (
+                "paragraph",
+                "<ul><li>wszystkie zamówienia, faktury i linki do śledzenia w jednym miejscu,</li><li>zwroty i "
+                "anulowanie jednym kliknięciem,</li><li>zapisane adresy dostawy i do faktury,</li><li>Twoje "
+                "reklamacje i wiadomości do obsługi klienta wraz ze statusem.</li></ul>",
+            ),
+            ("heading", "Jak założyć konto"),
+            (
+                "steps",
+                [
+                    "Kliknij Zaloguj się u góry dowolnej strony, a potem Załóż konto.",
+                    "Podaj imię i nazwisko, adres e-mail i hasło o długości co najmniej 10 znaków.",
+                    "Otwórz e-mail z potwierdzeniem i kliknij link w ciągu 24 godzin.",
+                    "Zaloguj się. Zamówienia złożone wcześniej bez konta na ten sam adres e-mail pojawią się "
+                    "na koncie automatycznie.",
+                ],
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Link aktywacyjny wygasł.",
+                        "answer": "<p>Spróbuj się zalogować: strona zaproponuje wysłanie nowego linku. Ze "
+                        "względów bezpieczeństwa stary link przestaje działać po 24 godzinach.</p>",
+                    },
+                    {
+                        "question": "Czy mogę później zmienić adres e-mail?",
+                        "answer": "<p>Tak, w zakładce Moje konto → Dane osobowe. Na nowy adres wyślemy link "
+                        "potwierdzający, a zmiana zacznie obowiązywać po jego kliknięciu.</p>",
+                    },
+                    {
+                        "question": "Czy firma może mieć jedno konto dla kilku osób?",
+                        "answer": "<p>Jeszcze nie: każde konto należy do jednej osoby i jednego adresu "
+                        "e-mail. Faktury nadal mogą być wystawiane na Twoją firmę.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "password-reset",
+        "category": "account",
+        "title": "Nie pamiętam hasła albo nie mogę się zalogować",
+        "summary": "Ustaw nowe hasło przez link w e-mailu; co zrobić, gdy wiadomość nie dochodzi lub konto jest "
+        "zablokowane.",
+        "tags": ["hasło", "nie pamiętam hasła", "reset hasła", "problem z logowaniem", "blokada"],
+        "applies_to": ["Konta klientów"],
+        "related": ["create-account", "delete-account"],
+        "body": [
+            ("heading", "Jak ustawić nowe hasło"),
+            (
+                "steps",
+                [
+                    "Kliknij Zaloguj się, a potem Nie pamiętasz hasła?",
+                    "Wpisz adres e-mail swojego konta i kliknij Wyślij link.",
+                    "Otwórz wiadomość od Hearth & Kettle i kliknij link. Działa jeden raz, przez 1 godzinę.",
+                    "Ustaw nowe hasło o długości co najmniej 10 znaków. Od razu zostaniesz zalogowany.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>Ze względów bezpieczeństwa strona zawsze informuje, że e-mail został wysłany, nawet jeśli "
+                "pod tym adresem nie ma konta. Jeśli więc nic nie przyszło, być może konto założyłeś na inny "
+                "adres.</p>",
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "E-mail z linkiem nie przychodzi.",
+                        "answer": "<p>Odczekaj kilka minut i sprawdź folder spam. Potem spróbuj innych adresów, "
+                        "których używasz. Jeśli zamawiałeś bez rejestracji, nie masz jeszcze hasła: załóż konto "
+                        "na ten sam adres.</p>",
+                    },
+                    {
+                        "question": "Widzę komunikat, że konto jest zablokowane.",
+                        "answer": "<p>Po 5 błędnych hasłach z rzędu blokujemy logowanie na 15 minut, żeby nikt "
+                        "nie mógł zgadywać hasła. Odczekaj i zamiast kolejnych prób ustaw nowe hasło.</p>",
+                    },
+                    {
+                        "question": "Link jest nieprawidłowy.",
+                        "answer": "<p>Został już użyty, jest starszy niż 1 godzina albo poprosiłeś o nowszy. "
+                        "Działa tylko najnowszy link: poproś o nowy i użyj go od razu.</p>",
+                    },
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Nigdy nie prosimy o hasło e-mailem ani telefonicznie. Jeśli dostaniesz taką "
+                    "prośbę, nie odpowiadaj i przekaż wiadomość na support@hearth-kettle.example.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "delete-account",
+        "category": "account",
+        "title": "Twoje dane osobowe: kopia, poprawienie i usunięcie konta",
+        "summary": "Jak na podstawie RODO otrzymać kopię danych, poprawić je lub usunąć konto i co musimy "
+        "przechowywać.",
+        "tags": ["rodo", "usunięcie konta", "dane osobowe", "prywatność", "eksport danych"],
+        "applies_to": ["Wszyscy klienci"],
+        "related": ["create-account", "newsletter"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Zgodnie z RODO masz prawo wglądu do danych, które o Tobie przechowujemy, do ich "
+                "sprostowania, przeniesienia i usunięcia. Na każde żądanie odpowiadamy w ciągu <b>30 dni</b>, "
+                "zwykle znacznie szybciej.</p>",
+            ),
+            ("heading", "Usunięcie konta"),
+            (
+                "steps",
+                [
+                    "Zaloguj się i wejdź w Moje konto → Prywatność.",
+                    "Kliknij Usuń moje konto i potwierdź hasłem.",
+                    "Wyślemy e-mail z potwierdzeniem. Konto usuniemy w ciągu 30 dni; do tego czasu możesz się "
+                    "wycofać, odpowiadając na tę wiadomość.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>Nie masz konta albo nie możesz się zalogować? Napisz na support@hearth-kettle.example z "
+                "adresu e-mail, którego u nas używałeś, żebyśmy mieli pewność, że żądanie pochodzi od "
+                "Ciebie.</p>",
+            ),
+            ("heading", "Co musimy zachować"),
+            (
+                "table",
+                {
+                    "header": ["Dane", "Jak długo", "Dlaczego"],
+                    "rows": [
+                        ["Faktury i dokumentacja zamówień", "5 lat od końca roku", "Przepisy podatkowe"],
+                        ["Otwarte reklamacje i naprawy", "Do ich zakończenia", "Żeby dokończyć naprawę"],
+                        ["Wiadomości do obsługi klienta", "2 lata, potem usuwamy", "Na wypadek dalszych pytań"],
+                    ],
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Wszystko inne, np. zapisane adresy, hasło i ustawienia newslettera, usuwamy. To, co "
+                "zachowujemy, nie jest już powiązane z kontem i służy wyłącznie celom z tabeli.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "info",
+                    "text": "<p>Chcesz najpierw kopię? W zakładce Moje konto → Prywatność kliknij Pobierz moje "
+                    "dane. Plik z zamówieniami, adresami i wiadomościami dostaniesz w ciągu 30 dni, zwykle w "
+                    "ciągu doby.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "newsletter",
+        "category": "account",
+        "title": "Newsletter: zapis, wypisanie się i rabat powitalny",
+        "summary": "Co zawiera nasz newsletter, jak często przychodzi i jak zrezygnować jednym kliknięciem.",
+        "tags": ["newsletter", "wypisz się", "e-maile", "kod rabatowy", "marketing"],
+        "applies_to": ["Wszyscy klienci"],
+        "related": ["create-account", "delete-account"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Newsletter wysyłamy <b>dwa razy w miesiącu</b>: nowości, porady dotyczące pielęgnacji, "
+                "przepisy naszego zespołu i wcześniejszy dostęp do wyprzedaży. Nigdy nie sprzedajemy ani nie "
+                "udostępniamy Twojego adresu.</p>",
+            ),
+            ("heading", "Zapis"),
+            (
+                "paragraph",
+                "<p>Zaznacz zgodę na newsletter w koszyku lub w zakładce Moje konto → Newsletter albo wpisz "
+                "adres na dole dowolnej strony. Najpierw wyślemy e-mail z potwierdzeniem: nic nie przyjdzie, "
+                "dopóki nie klikniesz zawartego w nim linku.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Nowi subskrybenci dostają <b>kod rabatowy 10%</b> na jedno zamówienie od 50 €, "
+                    "ważny 30 dni. Nie łączy się z innymi kodami i nie obejmuje kart podarunkowych.</p>",
+                },
+            ),
+            ("heading", "Wypisanie się"),
+            (
+                "paragraph",
+                "<p>Kliknij <b>Wypisz się</b> na dole dowolnego newslettera albo odznacz zgodę w zakładce Moje "
+                "konto → Newsletter. Zmiana działa od razu; newsletter, którego wysyłka już trwała, może "
+                "jeszcze dotrzeć w ciągu doby.</p>",
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Wypisałem się, a nadal dostaję od Was e-maile.",
+                        "answer": "<p>Potwierdzenia zamówień, informacje o wysyłce, faktury i odpowiedzi obsługi "
+                        "klienta to nie newsletter: dostajesz je zawsze, gdy zamawiasz lub do nas piszesz. "
+                        "Jeśli nadal przychodzi prawdziwy newsletter, przekaż go na "
+                        "support@hearth-kettle.example.</p>",
+                    },
+                    {
+                        "question": "Kod powitalny nie działa.",
+                        "answer": "<p>Sprawdź, czy zamówienie bez kosztów wysyłki wynosi co najmniej 50 €, czy "
+                        "nie minęło 30 dni od zapisu i czy w koszyku nie ma innego kodu.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("jak założyć konto", "create-account"),
+    ("zapomniałem hasła", "password-reset"),
+    ("usunięcie konta rodo", "delete-account"),
+    ("wypisać się z newslettera", "newsletter"),
+]
