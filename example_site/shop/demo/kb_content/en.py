@@ -1778,3 +1778,295 @@ SEARCH_CASES += [
     ("delete my account gdpr", "delete-account"),
     ("unsubscribe newsletter", "newsletter"),
 ]
+
+# --- Product care ----------------------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "non-stick-pan-care",
+        "category": "care",
+        "title": "Caring for non-stick pans",
+        "summary": "Heat, utensils and washing habits that keep a non-stick coating slippery for years.",
+        "tags": ["non-stick", "pan", "coating", "scratches", "frying pan"],
+        "applies_to": ["Non-stick frying pans and saucepans"],
+        "related": ["cast-iron-care", "warranty-periods"],
+        "body": [
+            (
+                "paragraph",
+                "<p>A non-stick coating is tough but not indestructible. Most pans that stop working after a "
+                "year have been overheated, not scratched. With these habits, a good pan lasts three to five "
+                "years of daily use.</p>",
+            ),
+            ("heading", "Before the first use"),
+            (
+                "paragraph",
+                "<p>Wash the pan in warm soapy water, dry it, and wipe a teaspoon of oil over the surface with "
+                "kitchen paper. That is all: non-stick pans do not need seasoning like cast iron.</p>",
+            ),
+            ("heading", "Every day"),
+            (
+                "paragraph",
+                "<ul><li><b>Medium heat is enough.</b> Never heat an empty pan for more than a minute, and keep "
+                "induction hobs off the boost setting.</li><li><b>Wood, silicone or nylon utensils.</b> Metal "
+                "spatulas and whisks scratch the coating.</li><li><b>A little oil or butter, no spray.</b> "
+                "Cooking sprays leave a sticky film that burns onto the coating.</li><li><b>Let it cool "
+                "before washing.</b> Cold water on a hot pan can warp the base.</li></ul>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Our non-stick pans are dishwasher-safe, but dishwasher detergents wear the "
+                    "coating faster. Washing by hand with a soft sponge takes a minute and doubles its "
+                    "life.</p>",
+                },
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Food has started to stick. Is the coating worn out?",
+                        "answer": "<p>Often it is just a burnt-on film. Simmer a cup of water with a tablespoon "
+                        "of baking soda for 5 minutes, let it cool, and wipe it clean. If food still sticks "
+                        "everywhere, the coating has reached the end of its life.</p>",
+                    },
+                    {
+                        "question": "Is a scratched pan covered by the warranty?",
+                        "answer": "<p>Scratches from metal utensils or abrasive sponges are not a fault. A "
+                        "coating that blisters or peels off under normal use is: make a complaint and send us "
+                        "photos.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "cast-iron-care",
+        "category": "care",
+        "title": "Cast iron skillet: seasoning, cleaning and removing rust",
+        "summary": "How to clean, dry and re-season a cast iron skillet, and how to bring a rusty one back to life.",
+        "tags": ["cast iron", "seasoning", "rust", "skillet", "cleaning"],
+        "applies_to": ["Cast iron skillet 28 cm"],
+        "related": ["non-stick-pan-care", "warranty-periods"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Your <b>Cast iron skillet 28 cm</b> arrives pre-seasoned: it has a thin, baked-on layer of "
+                "oil that protects it from rust and makes it more non-stick with every use. Look after that "
+                "layer, and the skillet will outlive its 10-year warranty by decades.</p>",
+            ),
+            ("heading", "After cooking"),
+            (
+                "steps",
+                [
+                    "While the skillet is still warm, rinse it with hot water and scrub with a brush. A drop "
+                    "of washing-up liquid is fine.",
+                    "For stuck-on food, scrub with a tablespoon of coarse salt and a little water.",
+                    "Dry it at once with a towel, then on the hob for a minute until all moisture is gone.",
+                    "Rub in a few drops of oil with kitchen paper until the surface looks dry, not greasy.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Never soak cast iron or put it in the dishwasher. Water left on it for an hour "
+                    "is enough to start rust.</p>",
+                },
+            ),
+            ("heading", "Re-seasoning a dull or rusty skillet"),
+            (
+                "steps",
+                [
+                    "Scrub off rust with steel wool until you see bare grey iron, then wash and dry well.",
+                    "Heat the oven to 230–250 °C.",
+                    "Rub a very thin layer of rapeseed, sunflower or flaxseed oil all over, inside and out, "
+                    "including the handle. Wipe off as much as you can.",
+                    "Bake the skillet upside down for 1 hour, with a tray underneath for drips.",
+                    "Switch off the oven and let the skillet cool inside. Repeat two or three times for a "
+                    "deep, even finish.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>A patchy or brown surface after re-seasoning is normal and evens out as you cook. Frying "
+                "bacon, potatoes or shallow-frying builds the layer fastest; very acidic dishes such as tomato "
+                "sauce are best left until the seasoning is well established.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "descale-kettle",
+        "category": "care",
+        "title": "Descaling your kettle",
+        "summary": "How often to descale, a safe method with citric acid, and how to keep the copper kettle shining.",
+        "tags": ["descaling", "limescale", "kettle", "citric acid", "hard water"],
+        "applies_to": ["Copper kettle 1.7 l", "All electric and stovetop kettles"],
+        "related": ["descale-espresso-machine", "warranty-periods"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Limescale makes a kettle slower and louder, leaves flakes in your tea, and can eventually "
+                "damage the heating element. Damage caused by limescale is not covered by the warranty, but "
+                "preventing it takes ten minutes.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Your water", "How to tell", "Descale every"],
+                    "rows": [
+                        ["Soft", "Almost no white marks in the kettle", "3 months"],
+                        ["Medium", "A thin white film after a few weeks", "1 month"],
+                        ["Hard", "White crust and flakes within days", "2 weeks"],
+                    ],
+                },
+            ),
+            ("heading", "Descaling with citric acid"),
+            (
+                "steps",
+                [
+                    "Fill the kettle with 1 litre of water and add 2 tablespoons (about 25 g) of citric acid, "
+                    "or a sachet of kettle descaler.",
+                    "Bring it to the boil and switch it off. Leave it to work for 20–30 minutes.",
+                    "Pour the solution away and wipe loose scale out with a soft sponge. Never use metal or "
+                    "scouring pads inside.",
+                    "Rinse, then boil a full kettle of fresh water twice and pour it away.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Vinegar works too, diluted 1:1 with water, but the smell lingers. Citric acid "
+                    "is odourless and cheap.</p>",
+                },
+            ),
+            ("heading", "The outside of the copper kettle"),
+            (
+                "paragraph",
+                "<p>Copper darkens naturally over time. To restore the shine, rub it with half a lemon dipped "
+                "in salt, or with a copper polish, then rinse and dry with a soft cloth. Do not use abrasive "
+                "sponges; they scratch the surface.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "knife-sharpening",
+        "category": "care",
+        "title": "Keeping your chef's knife sharp",
+        "summary": "Honing, sharpening on a whetstone, storage and washing, and our sharpening service.",
+        "tags": ["knife", "sharpening", "whetstone", "blunt", "honing"],
+        "applies_to": ["Chef's knife 20 cm"],
+        "related": ["warranty-periods", "repair-shipping"],
+        "body": [
+            (
+                "paragraph",
+                "<p>A blunt knife is more dangerous than a sharp one: it slips instead of cutting. The "
+                "<b>Chef's knife 20 cm</b> has an edge of <b>15° on each side</b>, which stays sharp for a "
+                "long time if you hone it regularly and sharpen it a few times a year.</p>",
+            ),
+            ("heading", "Honing: once a week"),
+            (
+                "paragraph",
+                "<p>Honing straightens the edge without removing metal. Hold a ceramic honing rod upright on a "
+                "towel, and draw the blade down it at 15°, from heel to tip, five times on each side, "
+                "alternating sides.</p>",
+            ),
+            ("heading", "Sharpening on a whetstone: every 2–3 months"),
+            (
+                "steps",
+                [
+                    "Soak a 1000/6000 grit water stone for 10 minutes and place it on a damp cloth.",
+                    "Start on the 1000 side. Hold the blade at 15° (about the height of two stacked coins "
+                    "under the spine) and push it across the stone, edge first, from heel to tip.",
+                    "Repeat until you feel a slight burr along the whole other side of the edge, then do the "
+                    "other side.",
+                    "Turn to the 6000 side and repeat with lighter pressure, about ten strokes a side.",
+                    "Rinse and dry the knife, and test it on a sheet of paper.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>No dishwasher, ever: the heat, salt and rattling dull the edge and can crack "
+                    "the handle. Wash by hand, dry at once, and store in a block or on a magnetic strip.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Prefer to leave it to us? Our repair desk sharpens Hearth & Kettle knives for <b>€8 per "
+                "knife</b>, including return shipping. Write to repair-desk@hearth-kettle.example for a free "
+                "label. Cut on wood or bamboo boards, never on glass or stone, to keep the edge longer.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "descale-espresso-machine",
+        "category": "care",
+        "title": "Cleaning and descaling the Barista Pro espresso machine",
+        "summary": "The daily, weekly and two-monthly routine that keeps the Barista Pro tasting good and out of "
+        "the repair desk.",
+        "tags": ["espresso", "descaling", "cleaning", "backflush", "barista pro"],
+        "applies_to": ["Barista Pro espresso machine"],
+        "related": ["descale-kettle", "repair-shipping", "make-a-complaint"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Most problems that reach our repair desk, such as weak pressure, loud pumping or a "
+                "dripping group head, come from limescale or old coffee oils. The routine below prevents "
+                "nearly all of them.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["How often", "What to do"],
+                    "rows": [
+                        ["After every use", "Purge and wipe the steam wand; knock out and rinse the portafilter"],
+                        ["Every day", "Empty the drip tray and rinse the water tank"],
+                        ["Every week", "Backflush with a cleaning tablet; soak the baskets in hot water"],
+                        ["Every 2 months, or when the descale light is on", "Descale (steps below)"],
+                    ],
+                },
+            ),
+            ("heading", "Descaling"),
+            (
+                "steps",
+                [
+                    "Remove the water filter from the tank, if you use one.",
+                    "Fill the tank with 1 litre of water and a dose of liquid espresso-machine descaler.",
+                    "Hold the Steam and Hot water buttons together for 3 seconds to start the descaling "
+                    "programme (page 12 of the manual).",
+                    "Place a large bowl under the group head and the steam wand. The programme takes about 25 minutes.",
+                    "Rinse the tank, fill it with fresh water, and let the machine run the rinse cycle.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Do not descale with vinegar: it attacks the seals and leaves a taste. Use a "
+                    "descaler made for espresso machines.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Filtered or bottled water with low mineral content halves how often you need to descale. "
+                "If the machine still sounds loud or pressure stays low after descaling, make a complaint; the "
+                "Barista Pro has a 3-year warranty.</p>",
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("non stick pan scratched", "non-stick-pan-care"),
+    ("food sticking to frying pan", "non-stick-pan-care"),
+    ("cast iron rust", "cast-iron-care"),
+    ("how to season skillet", "cast-iron-care"),
+    ("descale kettle vinegar", "descale-kettle"),
+    ("white flakes in kettle", "descale-kettle"),
+    ("sharpen knife angle", "knife-sharpening"),
+    ("knife blunt", "knife-sharpening"),
+    ("espresso machine descale light", "descale-espresso-machine"),
+]

@@ -1775,3 +1775,301 @@ SEARCH_CASES += [
     ("usunięcie konta rodo", "delete-account"),
     ("wypisać się z newslettera", "newsletter"),
 ]
+
+# --- Pielęgnacja produktów -------------------------------------------------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "non-stick-pan-care",
+        "category": "care",
+        "title": "Pielęgnacja patelni z powłoką nieprzywierającą",
+        "summary": "Temperatura, przybory i mycie, dzięki którym powłoka nieprzywierająca pozostaje śliska przez lata.",
+        "tags": ["powłoka nieprzywierająca", "patelnia", "powłoka", "zarysowania", "smażenie"],
+        "applies_to": ["Patelnie i rondle z powłoką nieprzywierającą"],
+        "related": ["cast-iron-care", "warranty-periods"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Powłoka nieprzywierająca jest wytrzymała, ale nie niezniszczalna. Większość patelni, które "
+                "po roku przestają się sprawdzać, została przegrzana, a nie porysowana. Przy tych nawykach "
+                "dobra patelnia wytrzyma od trzech do pięciu lat codziennego używania.</p>",
+            ),
+            ("heading", "Przed pierwszym użyciem"),
+            (
+                "paragraph",
+                "<p>Umyj patelnię w ciepłej wodzie z płynem, osusz ją i ręcznikiem papierowym rozprowadź po "
+                "powierzchni łyżeczkę oleju. To wszystko: patelnie nieprzywierające, w przeciwieństwie do "
+                "żeliwa, nie wymagają wypalania.</p>",
+            ),
+            ("heading", "Na co dzień"),
+            (
+                "paragraph",
+                "<ul><li><b>Wystarczy średni ogień.</b> Nie rozgrzewaj pustej patelni dłużej niż minutę, a na "
+                "płycie indukcyjnej nie używaj funkcji boost.</li><li><b>Przybory z drewna, silikonu lub "
+                "nylonu.</b> Metalowe łopatki i trzepaczki rysują powłokę.</li><li><b>Odrobina oleju lub "
+                "masła, bez sprayu.</b> Tłuszcz w sprayu zostawia lepki nalot, który przypala się do "
+                "powłoki.</li><li><b>Przed myciem pozwól patelni ostygnąć.</b> Zimna woda na gorącej patelni "
+                "może odkształcić dno.</li></ul>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Nasze patelnie nieprzywierające można myć w zmywarce, ale detergenty szybciej "
+                    "niszczą powłokę. Mycie ręczne miękką gąbką zajmuje minutę i podwaja jej żywotność.</p>",
+                },
+            ),
+            (
+                "qa",
+                [
+                    {
+                        "question": "Jedzenie zaczęło przywierać. Czy powłoka się zużyła?",
+                        "answer": "<p>Często to tylko przypalony nalot. Zagotuj na patelni szklankę wody z "
+                        "łyżką sody oczyszczonej i gotuj 5 minut, a po ostygnięciu przetrzyj. Jeśli jedzenie "
+                        "nadal przywiera na całej powierzchni, powłoka dobiegła końca.</p>",
+                    },
+                    {
+                        "question": "Czy gwarancja obejmuje porysowaną patelnię?",
+                        "answer": "<p>Zarysowania od metalowych przyborów lub szorstkich gąbek nie są wadą. "
+                        "Powłoka, która przy normalnym używaniu tworzy pęcherze lub się łuszczy, już tak: złóż "
+                        "reklamację i prześlij nam zdjęcia.</p>",
+                    },
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "cast-iron-care",
+        "category": "care",
+        "title": "Patelnia żeliwna: wypalanie, mycie i usuwanie rdzy",
+        "summary": "Jak myć, suszyć i ponownie wypalić patelnię żeliwną oraz jak uratować zardzewiałą.",
+        "tags": ["żeliwo", "wypalanie", "rdza", "patelnia żeliwna", "mycie"],
+        "applies_to": ["Żeliwna patelnia 28 cm"],
+        "related": ["non-stick-pan-care", "warranty-periods"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Twoja <b>żeliwna patelnia 28 cm</b> jest fabrycznie wypalona: ma cienką, wypieczoną "
+                "warstwę oleju, która chroni ją przed rdzą i z każdym smażeniem poprawia jej właściwości "
+                "nieprzywierające. Dbaj o tę warstwę, a patelnia przetrwa swoją 10-letnią gwarancję o "
+                "dziesiątki lat.</p>",
+            ),
+            ("heading", "Po smażeniu"),
+            (
+                "steps",
+                [
+                    "Póki patelnia jest ciepła, opłucz ją gorącą wodą i wyszoruj szczotką. Kropla płynu do "
+                    "naczyń nie zaszkodzi.",
+                    "Przywarte resztki zeszoruj łyżką grubej soli z odrobiną wody.",
+                    "Od razu wytrzyj patelnię ściereczką, a potem podgrzej ją przez minutę na palniku, aż "
+                    "odparuje cała wilgoć.",
+                    "Wetrzyj ręcznikiem papierowym kilka kropel oleju, aż powierzchnia będzie wyglądać na "
+                    "suchą, nie tłustą.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Nigdy nie mocz żeliwa ani nie wkładaj go do zmywarki. Godzina z wodą wystarczy, "
+                    "żeby pojawiła się rdza.</p>",
+                },
+            ),
+            ("heading", "Ponowne wypalanie matowej lub zardzewiałej patelni"),
+            (
+                "steps",
+                [
+                    "Zetrzyj rdzę wełną stalową aż do gołego, szarego żeliwa, a potem umyj i dobrze osusz.",
+                    "Nagrzej piekarnik do 230–250 °C.",
+                    "Natrzyj całą patelnię, wewnątrz i na zewnątrz, z rączką, bardzo cienką warstwą oleju "
+                    "rzepakowego, słonecznikowego lub lnianego. Zetrzyj go tyle, ile się da.",
+                    "Piecz patelnię dnem do góry przez 1 godzinę, z blachą pod spodem na krople.",
+                    "Wyłącz piekarnik i zostaw patelnię w środku do ostygnięcia. Powtórz dwa lub trzy razy, "
+                    "żeby uzyskać głęboką, równą warstwę.",
+                ],
+            ),
+            (
+                "paragraph",
+                "<p>Nierówna lub brązowawa powierzchnia po wypalaniu jest normalna i wyrówna się podczas "
+                "gotowania. Warstwę najszybciej budują smażony boczek, ziemniaki i smażenie na płytkim "
+                "tłuszczu; bardzo kwaśne potrawy, jak sos pomidorowy, lepiej odłożyć, aż warstwa się "
+                "utrwali.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "descale-kettle",
+        "category": "care",
+        "title": "Odkamienianie czajnika",
+        "summary": "Jak często odkamieniać, bezpieczna metoda z kwaskiem cytrynowym i jak dbać o blask "
+        "miedzianego czajnika.",
+        "tags": ["odkamienianie", "kamień", "czajnik", "kwasek cytrynowy", "twarda woda"],
+        "applies_to": ["Miedziany czajnik 1,7 l", "Wszystkie czajniki elektryczne i nakuchenne"],
+        "related": ["descale-espresso-machine", "warranty-periods"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Kamień spowalnia czajnik i sprawia, że jest głośniejszy, zostawia płatki w herbacie, a z "
+                "czasem może uszkodzić grzałkę. Uszkodzeń spowodowanych kamieniem nie obejmuje gwarancja, "
+                "ale zapobieganie im zajmuje dziesięć minut.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Twoja woda", "Jak rozpoznać", "Odkamieniaj co"],
+                    "rows": [
+                        ["Miękka", "Prawie żadnych białych śladów w czajniku", "3 miesiące"],
+                        ["Średnio twarda", "Cienki biały nalot po kilku tygodniach", "1 miesiąc"],
+                        ["Twarda", "Biały osad i płatki już po kilku dniach", "2 tygodnie"],
+                    ],
+                },
+            ),
+            ("heading", "Odkamienianie kwaskiem cytrynowym"),
+            (
+                "steps",
+                [
+                    "Wlej do czajnika 1 litr wody i dodaj 2 łyżki (ok. 25 g) kwasku cytrynowego albo saszetkę "
+                    "odkamieniacza do czajników.",
+                    "Zagotuj i wyłącz czajnik. Zostaw roztwór na 20–30 minut.",
+                    "Wylej roztwór i miękką gąbką usuń luźny kamień. Nigdy nie używaj w środku metalowych "
+                    "ani ściernych zmywaków.",
+                    "Wypłucz czajnik, a potem dwa razy zagotuj pełny czajnik świeżej wody i ją wylej.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Ocet też działa, rozcieńczony z wodą 1:1, ale jego zapach długo się utrzymuje. "
+                    "Kwasek cytrynowy jest bezwonny i tani.</p>",
+                },
+            ),
+            ("heading", "Zewnętrzna strona miedzianego czajnika"),
+            (
+                "paragraph",
+                "<p>Miedź z czasem naturalnie ciemnieje. Żeby przywrócić jej blask, natrzyj ją połówką "
+                "cytryny zanurzoną w soli albo pastą do miedzi, a potem spłucz i wytrzyj miękką ściereczką. "
+                "Nie używaj szorstkich gąbek, bo rysują powierzchnię.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "knife-sharpening",
+        "category": "care",
+        "title": "Jak utrzymać ostrość noża szefa kuchni",
+        "summary": "Wyrównywanie krawędzi, ostrzenie na kamieniu, przechowywanie i mycie oraz nasza usługa ostrzenia.",
+        "tags": ["nóż", "ostrzenie", "kamień do ostrzenia", "tępy nóż", "musak"],
+        "applies_to": ["Nóż szefa kuchni 20 cm"],
+        "related": ["warranty-periods", "repair-shipping"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Tępy nóż jest groźniejszy niż ostry: zamiast ciąć, ześlizguje się. <b>Nóż szefa kuchni "
+                "20 cm</b> ma ostrze szlifowane pod kątem <b>15° z każdej strony</b>, które długo pozostaje "
+                "ostre, jeśli regularnie wyrównujesz je na musaku i kilka razy w roku naostrzysz.</p>",
+            ),
+            ("heading", "Wyrównywanie na musaku: raz w tygodniu"),
+            (
+                "paragraph",
+                "<p>Musak prostuje krawędź, nie zbierając metalu. Postaw ceramiczny musak pionowo na "
+                "ściereczce i przeciągnij po nim ostrze pod kątem 15°, od nasady do czubka, po pięć razy z "
+                "każdej strony, na zmianę.</p>",
+            ),
+            ("heading", "Ostrzenie na kamieniu: co 2–3 miesiące"),
+            (
+                "steps",
+                [
+                    "Namocz kamień wodny o gradacji 1000/6000 przez 10 minut i połóż go na wilgotnej ściereczce.",
+                    "Zacznij od strony 1000. Trzymaj ostrze pod kątem 15° (mniej więcej wysokość dwóch "
+                    "ułożonych monet pod grzbietem) i przesuwaj je po kamieniu krawędzią do przodu, od nasady "
+                    "do czubka.",
+                    "Powtarzaj, aż po drugiej stronie na całej długości krawędzi wyczujesz lekki zadzior, a "
+                    "potem ostrz drugą stronę.",
+                    "Obróć kamień na stronę 6000 i powtórz z mniejszym naciskiem, około dziesięciu pociągnięć "
+                    "na stronę.",
+                    "Opłucz i osusz nóż, a potem sprawdź go na kartce papieru.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Nigdy do zmywarki: wysoka temperatura, sól i uderzenia tępią ostrze, a "
+                    "rękojeść może pęknąć. Myj ręcznie, od razu osuszaj i przechowuj w bloku lub na listwie "
+                    "magnetycznej.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Wolisz zostawić to nam? Nasz serwis ostrzy noże Hearth & Kettle za <b>8 € za sztukę</b>, "
+                "z przesyłką zwrotną. Napisz na repair-desk@hearth-kettle.example po bezpłatną etykietę. "
+                "Krój na deskach drewnianych lub bambusowych, nigdy na szkle ani kamieniu, a ostrze dłużej "
+                "zachowa ostrość.</p>",
+            ),
+        ],
+    },
+    {
+        "key": "descale-espresso-machine",
+        "category": "care",
+        "title": "Czyszczenie i odkamienianie ekspresu Barista Pro",
+        "summary": "Codzienna, cotygodniowa i dwumiesięczna pielęgnacja, dzięki której kawa z Barista Pro smakuje "
+        "dobrze, a ekspres nie trafia do serwisu.",
+        "tags": ["ekspres", "odkamienianie", "czyszczenie", "płukanie wsteczne", "barista pro"],
+        "applies_to": ["Ekspres Barista Pro"],
+        "related": ["descale-kettle", "repair-shipping", "make-a-complaint"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Większość usterek, które trafiają do naszego serwisu, jak słabe ciśnienie, głośna pompa "
+                "czy kapiąca grupa, to skutek kamienia lub starych olejków kawowych. Poniższa rutyna zapobiega "
+                "prawie wszystkim z nich.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Jak często", "Co zrobić"],
+                    "rows": [
+                        ["Po każdym użyciu", "Przedmuchaj i przetrzyj dyszę pary; wystukaj i opłucz kolbę"],
+                        ["Codziennie", "Opróżnij tackę ociekową i opłucz zbiornik na wodę"],
+                        ["Co tydzień", "Płukanie wsteczne z tabletką czyszczącą; namocz sitka w gorącej wodzie"],
+                        ["Co 2 miesiące lub gdy świeci kontrolka odkamieniania", "Odkamienianie (kroki poniżej)"],
+                    ],
+                },
+            ),
+            ("heading", "Odkamienianie"),
+            (
+                "steps",
+                [
+                    "Wyjmij ze zbiornika filtr wody, jeśli go używasz.",
+                    "Wlej do zbiornika 1 litr wody i porcję płynnego odkamieniacza do ekspresów.",
+                    "Przytrzymaj jednocześnie przez 3 sekundy przyciski Para i Gorąca woda, żeby uruchomić "
+                    "program odkamieniania (strona 12 instrukcji).",
+                    "Podstaw dużą miskę pod grupę i dyszę pary. Program trwa około 25 minut.",
+                    "Opłucz zbiornik, napełnij go świeżą wodą i pozwól ekspresowi wykonać cykl płukania.",
+                ],
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Nie odkamieniaj octem: niszczy uszczelki i zostawia posmak. Używaj "
+                    "odkamieniacza przeznaczonego do ekspresów.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Woda filtrowana lub butelkowana o niskiej zawartości minerałów sprawia, że odkamieniać "
+                "trzeba o połowę rzadziej. Jeśli po odkamienianiu ekspres nadal głośno pracuje albo ciśnienie "
+                "jest słabe, złóż reklamację; Barista Pro ma 3-letnią gwarancję.</p>",
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("porysowana patelnia", "non-stick-pan-care"),
+    ("rdza na patelni żeliwnej", "cast-iron-care"),
+    ("jak odkamienić czajnik", "descale-kettle"),
+    ("ostrzenie noża", "knife-sharpening"),
+    ("odkamienianie ekspresu", "descale-espresso-machine"),
+]
