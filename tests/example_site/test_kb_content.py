@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -252,20 +253,29 @@ def test_search_cases_point_at_real_articles(lang, minimum):
         assert expected in keys, (query, expected)
 
 
-def test_the_same_facts_in_both_languages():
-    """Prices, periods and addresses are repeated across articles; they must not drift between translations.
+EURO = {"en": re.compile(r"€(\d+(?:\.\d{2})?)"), "pl": re.compile(r"(\d+(?:,\d{2})?) €")}
 
-    Every money amount, percentage and day/hour figure that an English article
-    states must appear in its Polish translation too (Polish writes decimal
-    commas, so amounts are compared with a comma).
+
+def euro_amounts(text: str, lang: str) -> Counter:
+    """Every euro amount in a text, normalised: "€4.90" (English) and "4,90 €" (Polish) are both "4.90"."""
+    return Counter(amount.replace(",", ".") for amount in EURO[lang].findall(text))
+
+
+def test_the_same_facts_in_both_languages():
+    """Prices are repeated across articles; they must not drift between a text and its translation.
+
+    Each article states the same euro amounts, the same number of times, in
+    both languages, each written the way its language writes money (Polish:
+    "4,90 €" for "€4.90").
     """
-    money = re.compile(r"€\s?(\d+(?:[.,]\d{2})?)")
     problems = []
     polish = {a["key"]: a for a in pl.ARTICLES}
     for article in en.ARTICLES:
         english_text = " ".join(block_text(block)[0] for block in article["body"])
         polish_text = " ".join(block_text(block)[0] for block in polish[article["key"]]["body"])
-        for amount in set(money.findall(english_text)):
-            if not re.search(rf"{re.escape(amount.replace('.', ','))}\s?€|€\s?{re.escape(amount)}", polish_text):
-                problems.append(f"{article['key']}: €{amount} missing in Polish")
+        if re.search(r"\d\s€|\d€", english_text) or re.search(r"€\s?\d", polish_text):
+            problems.append(f"{article['key']}: write €4.90 in English and 4,90 € in Polish")
+        english, polish_amounts = euro_amounts(english_text, "en"), euro_amounts(polish_text, "pl")
+        if english != polish_amounts:
+            problems.append(f"{article['key']}: {dict(english)} in English, {dict(polish_amounts)} in Polish")
     assert problems == []

@@ -203,7 +203,8 @@ ARTICLES += [
                 {
                     "kind": "warning",
                     "text": "<p>If you refuse a parcel because of import charges, it comes back to us and we "
-                    "refund the goods, but not the shipping cost (€19.90) or the return transport.</p>",
+                    "refund the price of the goods. The delivery cost (€19.90) is not refunded: it pays for the "
+                    "transport back.</p>",
                 },
             ),
             ("heading", "Ordering for someone in another country"),
@@ -247,8 +248,8 @@ ARTICLES += [
                     "After a second failed attempt, the parcel goes to the nearest DPD Pickup point and you "
                     "get the address by email and text message.",
                     "The parcel waits there for 7 days. Bring the collection code and an ID.",
-                    "Parcels not collected in time come back to us; we then refund the goods, but not the "
-                    "shipping cost.",
+                    "Parcels not collected in time come back to us and are treated as a return: we refund the "
+                    "goods and the delivery cost, minus €4.90 for the transport back.",
                 ],
             ),
             (
@@ -521,8 +522,8 @@ ARTICLES += [
                 "paragraph",
                 "<p>We cannot stop a parcel on its way. You can refuse it when the courier arrives, or accept "
                 "it and send it back: both count as withdrawing from the purchase within 14 days. We refund "
-                "the goods and the standard delivery cost. If you send it back yourself, the return label "
-                "(€4.90) is deducted as for any return.</p>",
+                "the goods and the standard delivery cost, minus €4.90 for the transport back, as for any "
+                "return with our label.</p>",
             ),
             ("heading", "Adding something to an order"),
             (

@@ -205,7 +205,8 @@ ARTICLES += [
                 {
                     "kind": "warning",
                     "text": "<p>Jeśli odmówisz przyjęcia paczki z powodu opłat importowych, wróci ona do nas; "
-                    "zwrócimy cenę towaru, ale nie koszt wysyłki (19,90 €) ani transportu zwrotnego.</p>",
+                    "zwrócimy cenę towaru. Kosztu wysyłki (19,90 €) nie zwracamy: pokrywa on transport "
+                    "zwrotny.</p>",
                 },
             ),
             ("heading", "Zamówienie dla kogoś w innym kraju"),
@@ -248,7 +249,8 @@ ARTICLES += [
                     "Po drugiej nieudanej próbie paczka trafia do najbliższego punktu DPD Pickup, a adres "
                     "punktu dostajesz e-mailem i SMS-em.",
                     "Paczka czeka tam 7 dni. Zabierz kod odbioru i dokument tożsamości.",
-                    "Nieodebrane paczki wracają do nas; zwracamy wtedy cenę towaru, ale nie koszt wysyłki.",
+                    "Nieodebrane paczki wracają do nas i traktujemy je jak zwrot: oddajemy cenę towaru i koszt "
+                    "dostawy, pomniejszone o 4,90 € za transport zwrotny.",
                 ],
             ),
             (
@@ -517,8 +519,8 @@ ARTICLES += [
                 "paragraph",
                 "<p>Nie zatrzymamy paczki w drodze. Możesz odmówić jej przyjęcia albo ją odebrać i odesłać: "
                 "jedno i drugie to odstąpienie od umowy w ciągu 14 dni. Zwracamy cenę towaru i koszt "
-                "standardowej dostawy. Jeśli odsyłasz paczkę sam, potrącamy koszt etykiety zwrotnej "
-                "(4,90 €) jak przy każdym zwrocie.</p>",
+                "standardowej dostawy, pomniejszone o 4,90 € za transport zwrotny, jak przy każdym zwrocie z "
+                "naszą etykietą.</p>",
             ),
             ("heading", "Dodanie produktu do zamówienia"),
             (
