@@ -114,7 +114,7 @@ ARTICLES += [
         "category": "shipping",
         "title": "Delivery times: when will my order arrive?",
         "summary": "When we dispatch orders and how many working days the courier needs to each country.",
-        "tags": ["delivery", "time", "dispatch", "how long", "working days"],
+        "tags": ["delivery", "time", "dispatch", "how long", "when will it come"],
         "applies_to": ["All orders"],
         "related": ["shipping-costs", "track-order", "courier-delivery"],
         "body": [
@@ -392,7 +392,7 @@ ARTICLES += [
     {
         "key": "track-order",
         "category": "orders",
-        "title": "How to track your order",
+        "title": "Where is my parcel? Tracking your order",
         "summary": "Where to find your tracking number and what each order status and tracking message means.",
         "tags": ["tracking", "where is my order", "status", "parcel", "tracking number"],
         "applies_to": ["All orders"],

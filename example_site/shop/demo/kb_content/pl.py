@@ -115,14 +115,14 @@ ARTICLES += [
         "category": "shipping",
         "title": "Czas dostawy: kiedy dotrze moje zamówienie?",
         "summary": "Kiedy wysyłamy zamówienia i ile dni roboczych kurier potrzebuje do poszczególnych krajów.",
-        "tags": ["dostawa", "czas dostawy", "wysyłka", "ile trwa", "dni robocze"],
+        "tags": ["dostawa", "czas dostawy", "wysyłka", "ile trwa", "kiedy przyjdzie"],
         "applies_to": ["Wszystkie zamówienia"],
         "related": ["shipping-costs", "track-order", "courier-delivery"],
         "body": [
             (
                 "paragraph",
                 "<p>Zamówienia opłacone <b>do 13:00 w dzień roboczy</b> wyjeżdżają z naszego magazynu w "
-                "Poznaniu tego samego dnia. Zamówienia opłacone później, w weekend lub w polskie święto "
+                "Poznaniu tego samego dnia. Zamówienia opłacone później, w weekend lub w polskie święto, "
                 "wysyłamy w następnym dniu roboczym. Przy zwykłym przelewie liczymy czas od zaksięgowania "
                 "wpłaty na naszym koncie, co zwykle trwa jeden dzień roboczy.</p>",
             ),
@@ -386,7 +386,7 @@ ARTICLES += [
     {
         "key": "track-order",
         "category": "orders",
-        "title": "Jak śledzić zamówienie",
+        "title": "Gdzie jest moja paczka? Śledzenie zamówienia",
         "summary": "Gdzie znaleźć numer przesyłki i co oznaczają poszczególne statusy zamówienia i przesyłki.",
         "tags": ["śledzenie", "gdzie jest paczka", "status", "przesyłka", "numer przesyłki"],
         "applies_to": ["Wszystkie zamówienia"],
@@ -573,10 +573,10 @@ ARTICLES += [
             ),
             (
                 "paragraph",
-                "<p>Porównamy wagę zarejestrowaną przy nadaniu z tym, co powinno było być w środku. Zwykle "
+                "<p>Porównamy wagę zarejestrowaną przy nadaniu z wagą tego, co powinno było być w środku. Zwykle "
                 "brakujący produkt wysyłamy bezpłatnie następnego dnia roboczego.</p>",
             ),
-            ("heading", "Dostałeś nie ten produkt"),
+            ("heading", "Dostałeś inny produkt, niż zamówiłeś"),
             (
                 "paragraph",
                 "<p>Przepraszamy. Wyślij nam zdjęcie tego, co przyszło. Od razu wyślemy właściwy produkt i "
@@ -691,14 +691,14 @@ ARTICLES += [
                 "<p>Jeśli zamówienie przyszło w kilku paczkach, 14 dni liczymy od otrzymania ostatniej. "
                 "Wystarczy, że wyślesz oświadczenie lub paczkę ostatniego dnia terminu. Oświadczenie złożysz "
                 "przyciskiem <b>Zwróć produkty</b> w zakładce Moje konto → Zamówienia, e-mailem na adres "
-                "returns@hearth-kettle.example albo na formularzu odstąpienia od umowy dołączonym do e-maila z "
+                "returns@hearth-kettle.example albo wypełniając formularz odstąpienia od umowy dołączony do e-maila z "
                 "potwierdzeniem zamówienia.</p>",
             ),
             ("heading", "Co otrzymasz z powrotem"),
             (
                 "paragraph",
                 "<ul><li>pełną cenę zwracanych produktów,</li><li>zapłacony koszt standardowej dostawy, jeśli "
-                "zwracasz całe zamówienie,</li><li>pomniejszone o 4,90 €, jeśli korzystasz z naszej opłaconej "
+                "zwracasz całe zamówienie,</li><li>minus 4,90 €, jeśli korzystasz z naszej opłaconej "
                 "etykiety zwrotnej. Etykieta jest bezpłatna, gdy towar jest wadliwy, uszkodzony lub niezgodny "
                 "z zamówieniem.</li></ul>",
             ),
@@ -981,7 +981,7 @@ ARTICLES += [
                     "header": ["W skrócie", "Rękojmia (odpowiedzialność sprzedawcy)", "Gwarancja producenta"],
                     "rows": [
                         [
-                            "Kto jej udziela",
+                            "Źródło",
                             "Ustawa; roszczenie kierujesz do nas, sprzedawcy",
                             "Producent, dobrowolnie",
                         ],
@@ -998,8 +998,8 @@ ARTICLES += [
                 "używa się słowa rękojmia. Produkt ma być zgodny z opisem, nadawać się do zwykłego użytku i "
                 "być tak trwały, jak można rozsądnie oczekiwać. Jeśli nie jest, możesz żądać <b>naprawy lub "
                 "wymiany</b>, bezpłatnie. Gdy to niemożliwe, trwa zbyt długo lub się nie udaje, możesz żądać "
-                "<b>obniżenia ceny</b> albo <b>odstąpić od umowy</b> i odzyskać pieniądze. Wadę, która ujawni "
-                "się w ciągu dwóch lat od dostarczenia, uważa się za istniejącą od początku: nie musisz "
+                "<b>obniżenia ceny</b> albo <b>odstąpić od umowy</b> i odzyskać pieniądze. Jeśli wada ujawni "
+                "się w ciągu dwóch lat od dostarczenia, domniemywa się, że istniała już wtedy: nie musisz "
                 "tego udowadniać.</p>",
             ),
             ("heading", "Gwarancja producenta"),
@@ -1201,8 +1201,8 @@ ARTICLES += [
         "body": [
             (
                 "paragraph",
-                "<p>Wiemy, że zepsuty czajnik czy ekspres to codzienny kłopot, dlatego każdy etap staramy się "
-                "skracać i informujemy Cię, na jakim etapie jest reklamacja.</p>",
+                "<p>Wiemy, że zepsuty czajnik czy ekspres to codzienny kłopot, dlatego staramy się skracać "
+                "każdy krok i informujemy Cię, na jakim etapie jest reklamacja.</p>",
             ),
             (
                 "table",
@@ -1271,7 +1271,7 @@ ARTICLES += [
         "body": [
             (
                 "paragraph",
-                "<p>Wszystkie ceny podajemy w euro, z VAT. Metodę płatności wybierasz w ostatnim kroku "
+                "<p>Wszystkie ceny podajemy w euro, brutto (z VAT). Metodę płatności wybierasz w ostatnim kroku "
                 "zamówienia; dostępne metody zależą od kraju dostawy.</p>",
             ),
             (
@@ -1883,7 +1883,7 @@ ARTICLES += [
                 [
                     "Zetrzyj rdzę wełną stalową aż do gołego, szarego żeliwa, a potem umyj i dobrze osusz.",
                     "Nagrzej piekarnik do 230–250 °C.",
-                    "Natrzyj całą patelnię, wewnątrz i na zewnątrz, z rączką, bardzo cienką warstwą oleju "
+                    "Natrzyj całą patelnię, wewnątrz i na zewnątrz, łącznie z rączką, bardzo cienką warstwą oleju "
                     "rzepakowego, słonecznikowego lub lnianego. Zetrzyj go tyle, ile się da.",
                     "Piecz patelnię dnem do góry przez 1 godzinę, z blachą pod spodem na krople.",
                     "Wyłącz piekarnik i zostaw patelnię w środku do ostygnięcia. Powtórz dwa lub trzy razy, "
@@ -1973,7 +1973,7 @@ ARTICLES += [
             ("heading", "Wyrównywanie na musaku: raz w tygodniu"),
             (
                 "paragraph",
-                "<p>Musak prostuje krawędź, nie zbierając metalu. Postaw ceramiczny musak pionowo na "
+                "<p>Musak prostuje krawędź, nie ścierając metalu. Postaw ceramiczny musak pionowo na "
                 "ściereczce i przeciągnij po nim ostrze pod kątem 15°, od nasady do czubka, po pięć razy z "
                 "każdej strony, na zmianę.</p>",
             ),
@@ -2014,8 +2014,8 @@ ARTICLES += [
         "key": "descale-espresso-machine",
         "category": "care",
         "title": "Czyszczenie i odkamienianie ekspresu Barista Pro",
-        "summary": "Codzienna, cotygodniowa i dwumiesięczna pielęgnacja, dzięki której kawa z Barista Pro smakuje "
-        "dobrze, a ekspres nie trafia do serwisu.",
+        "summary": "Codzienna, cotygodniowa i dwumiesięczna pielęgnacja, dzięki której kawa z ekspresu Barista Pro "
+        "smakuje dobrze, a ekspres nie trafia do serwisu.",
         "tags": ["ekspres", "odkamienianie", "czyszczenie", "płukanie wsteczne", "barista pro"],
         "applies_to": ["Ekspres Barista Pro"],
         "related": ["descale-kettle", "repair-shipping", "make-a-complaint"],
