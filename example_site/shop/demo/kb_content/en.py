@@ -2071,3 +2071,123 @@ SEARCH_CASES += [
     ("knife blunt", "knife-sharpening"),
     ("espresso machine descale light", "descale-espresso-machine"),
 ]
+
+# --- Later additions, kept at the end so the order above stays stable ------------------------------------------
+
+ARTICLES += [
+    {
+        "key": "gift-cards",
+        "category": "payments",
+        "title": "Gift cards: buying, using and checking the balance",
+        "summary": "Electronic gift cards from €10 to €500, valid for 3 years and usable over several orders.",
+        "tags": ["gift card", "voucher", "present", "balance", "code"],
+        "applies_to": ["Gift cards"],
+        "related": ["payment-methods", "non-returnable-items"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Not sure which knife or kettle they would like? A Hearth & Kettle gift card lets them "
+                "choose. Gift cards are electronic: you receive a PDF with a 16-character code by email, "
+                "ready to print or forward.</p>",
+            ),
+            ("heading", "Buying a gift card"),
+            (
+                "steps",
+                [
+                    "Open the Gift cards page and choose an amount from €10 to €500.",
+                    "Enter the recipient's name and an optional message; they appear on the PDF.",
+                    "Pay with any method except Klarna and PayPo, which do not accept gift cards.",
+                    "The PDF arrives by email within a few minutes. Forward it, or print it for a present.",
+                ],
+            ),
+            ("heading", "Using a gift card"),
+            (
+                "paragraph",
+                "<p>Enter the code in the discount field of the basket. If the order costs less than the card, "
+                "the rest stays on it for later orders. If it costs more, pay the difference with any other "
+                "method. A gift card can be combined with one discount code.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Question", "Answer"],
+                    "rows": [
+                        ["How long is it valid?", "3 years from the day it was bought"],
+                        ["Where do I see the balance?", "In the basket after entering the code, or in the PDF link"],
+                        ["Can I get cash for it?", "No, but an unused card can be returned within 14 days"],
+                        ["What if I return an item paid with it?", "The amount goes back onto the gift card"],
+                    ],
+                },
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Lost the email? Write to us from the address you used to buy the card, and we "
+                    "send the PDF again. The code is the card: keep it private like cash.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "induction-dishwasher-oven",
+        "category": "care",
+        "title": "Induction, dishwasher and oven: what can go where",
+        "summary": "One table for every product: induction hobs, dishwasher, oven temperatures and washing machine.",
+        "tags": ["induction", "dishwasher", "oven safe", "hob", "compatibility"],
+        "applies_to": ["Cookware", "Knives and boards", "Small appliances"],
+        "related": ["non-stick-pan-care", "cast-iron-care", "knife-sharpening"],
+        "body": [
+            (
+                "paragraph",
+                "<p>These are the questions we hear most before people buy: does it work on induction, and "
+                "can it go in the dishwasher? Here is the answer for everything we sell.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Product", "Induction hob", "Dishwasher", "Oven"],
+                    "rows": [
+                        ["Cast iron skillet 28 cm", "Yes", "No", "Yes, up to 260 °C"],
+                        ["Non-stick frying pans", "Yes", "Yes, but hand washing is better", "Up to 180 °C"],
+                        ["Chef's knife 20 cm", "–", "No", "–"],
+                        ["Bamboo cutting board", "–", "No", "–"],
+                        ["Ceramic teapot 1 l", "No", "Yes", "No"],
+                        ["Copper kettle 1.7 l (electric)", "–", "No: wipe the outside only", "–"],
+                        ["PowerMix blender", "–", "Jar and lid: yes, top rack; base: no", "–"],
+                        ["Stand mixer 5 l", "–", "Bowl, whisk and hook: yes; body: no", "–"],
+                        ["Barista Pro espresso machine", "–", "Drip tray: yes; portafilter and baskets: no", "–"],
+                        ["Linen apron", "–", "Washing machine at 40 °C", "–"],
+                    ],
+                },
+            ),
+            ("heading", "Induction tips"),
+            (
+                "paragraph",
+                "<p>Choose a cooking zone about the size of the base, and heat cast iron slowly, on a medium "
+                "setting for 3–4 minutes: a cold, heavy skillet on full power can crack. Do not use the boost "
+                "setting with an empty non-stick pan.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Never put knives in the dishwasher, even if the handle would survive it: the "
+                    "edge gets knocked and blunted, and the warranty does not cover dishwasher damage.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Not sure about your hob? Hold a fridge magnet to the base of your current pan: if it "
+                "sticks, the pan works on induction. Our non-stick and cast iron pans do too.</p>",
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("gift voucher", "gift-cards"),
+    ("gift card balance", "gift-cards"),
+    ("does it work on induction", "induction-dishwasher-oven"),
+    ("can the pan go in the dishwasher", "induction-dishwasher-oven"),
+]

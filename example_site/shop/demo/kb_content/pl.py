@@ -2075,3 +2075,124 @@ SEARCH_CASES += [
     ("ostrzenie noża", "knife-sharpening"),
     ("odkamienianie ekspresu", "descale-espresso-machine"),
 ]
+
+# --- Później dodane artykuły, na końcu, żeby kolejność powyżej się nie zmieniała --------------------------------
+
+ARTICLES += [
+    {
+        "key": "gift-cards",
+        "category": "payments",
+        "title": "Karty podarunkowe: zakup, wykorzystanie i saldo",
+        "summary": "Elektroniczne karty podarunkowe od 10 € do 500 €, ważne 3 lata, do wykorzystania w kilku "
+        "zamówieniach.",
+        "tags": ["karta podarunkowa", "bon", "prezent", "saldo", "kod"],
+        "applies_to": ["Karty podarunkowe"],
+        "related": ["payment-methods", "non-returnable-items"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Nie wiesz, jaki nóż czy czajnik by się spodobał? Z kartą podarunkową Hearth & Kettle "
+                "obdarowany wybierze sam. Karty są elektroniczne: e-mailem dostajesz PDF z 16-znakowym "
+                "kodem, gotowy do wydruku lub przekazania dalej.</p>",
+            ),
+            ("heading", "Zakup karty podarunkowej"),
+            (
+                "steps",
+                [
+                    "Otwórz stronę Karty podarunkowe i wybierz kwotę od 10 € do 500 €.",
+                    "Wpisz imię obdarowanego i opcjonalną dedykację; pojawią się na PDF-ie.",
+                    "Zapłać dowolną metodą oprócz Klarny i PayPo, które nie obsługują kart podarunkowych.",
+                    "PDF przyjdzie e-mailem w ciągu kilku minut. Przekaż go dalej albo wydrukuj do prezentu.",
+                ],
+            ),
+            ("heading", "Wykorzystanie karty"),
+            (
+                "paragraph",
+                "<p>Wpisz kod w polu na kod rabatowy w koszyku. Jeśli zamówienie kosztuje mniej niż wartość "
+                "karty, reszta zostaje na niej na kolejne zakupy. Jeśli więcej, dopłać różnicę dowolną inną "
+                "metodą. Kartę można połączyć z jednym kodem rabatowym.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Pytanie", "Odpowiedź"],
+                    "rows": [
+                        ["Jak długo jest ważna?", "3 lata od dnia zakupu"],
+                        ["Gdzie sprawdzę saldo?", "W koszyku po wpisaniu kodu albo pod linkiem w PDF-ie"],
+                        ["Czy mogę ją wymienić na gotówkę?", "Nie, ale niewykorzystaną kartę zwrócisz w ciągu 14 dni"],
+                        ["Co, jeśli zwrócę produkt opłacony kartą?", "Kwota wraca na kartę podarunkową"],
+                    ],
+                },
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "text": "<p>Zgubiony e-mail? Napisz do nas z adresu, z którego kupiłeś kartę, a wyślemy PDF "
+                    "ponownie. Kod to karta: chroń go jak gotówkę.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "induction-dishwasher-oven",
+        "category": "care",
+        "title": "Indukcja, zmywarka i piekarnik: co gdzie można włożyć",
+        "summary": "Jedna tabela dla wszystkich produktów: płyta indukcyjna, zmywarka, temperatura w piekarniku i "
+        "pralka.",
+        "tags": ["indukcja", "zmywarka", "do piekarnika", "płyta", "kompatybilność"],
+        "applies_to": ["Naczynia kuchenne", "Noże i deski", "Małe AGD"],
+        "related": ["non-stick-pan-care", "cast-iron-care", "knife-sharpening"],
+        "body": [
+            (
+                "paragraph",
+                "<p>To pytania, które słyszymy najczęściej przed zakupem: czy działa na indukcji i czy można "
+                "to myć w zmywarce? Oto odpowiedź dla wszystkiego, co sprzedajemy.</p>",
+            ),
+            (
+                "table",
+                {
+                    "header": ["Produkt", "Płyta indukcyjna", "Zmywarka", "Piekarnik"],
+                    "rows": [
+                        ["Żeliwna patelnia 28 cm", "Tak", "Nie", "Tak, do 260 °C"],
+                        ["Patelnie z powłoką nieprzywierającą", "Tak", "Tak, ale lepiej myć ręcznie", "Do 180 °C"],
+                        ["Nóż szefa kuchni 20 cm", "–", "Nie", "–"],
+                        ["Bambusowa deska do krojenia", "–", "Nie", "–"],
+                        ["Ceramiczny dzbanek 1 l", "Nie", "Tak", "Nie"],
+                        ["Miedziany czajnik 1,7 l (elektryczny)", "–", "Nie: przecieraj tylko z zewnątrz", "–"],
+                        ["Blender PowerMix", "–", "Kielich i pokrywka: tak, górny kosz; podstawa: nie", "–"],
+                        ["Robot planetarny 5 l", "–", "Misa, trzepaczka i hak: tak; korpus: nie", "–"],
+                        ["Ekspres Barista Pro", "–", "Tacka ociekowa: tak; kolba i sitka: nie", "–"],
+                        ["Lniany fartuch", "–", "Pralka, 40 °C", "–"],
+                    ],
+                },
+            ),
+            ("heading", "Wskazówki do indukcji"),
+            (
+                "paragraph",
+                "<p>Wybierz pole grzewcze zbliżone wielkością do dna i rozgrzewaj żeliwo powoli, na średniej "
+                "mocy przez 3–4 minuty: zimna, ciężka patelnia na pełnej mocy może pęknąć. Nie używaj funkcji "
+                "boost z pustą patelnią nieprzywierającą.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "warning",
+                    "text": "<p>Nigdy nie wkładaj noży do zmywarki, nawet jeśli rękojeść by to zniosła: ostrze "
+                    "się obija i tępi, a gwarancja nie obejmuje uszkodzeń ze zmywarki.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Nie wiesz, jaką masz płytę? Przyłóż magnes z lodówki do dna obecnej patelni: jeśli się "
+                "trzyma, patelnia działa na indukcji. Nasze patelnie nieprzywierające i żeliwne również.</p>",
+            ),
+        ],
+    },
+]
+
+SEARCH_CASES += [
+    ("bon podarunkowy", "gift-cards"),
+    ("czy patelnia jest na indukcję", "induction-dishwasher-oven"),
+    ("czy można myć w zmywarce", "induction-dishwasher-oven"),
+]
