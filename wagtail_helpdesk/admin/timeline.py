@@ -31,6 +31,8 @@ class TimelineEntry:
     actor: str
     detail: str
     created_at: datetime
+    #: Tells timeline entries from messages when both are in one list.
+    is_event: bool = True
 
 
 def timeline(events: Sequence[TicketEvent]) -> list[TimelineEntry]:
@@ -106,6 +108,8 @@ def _detail(event: TicketEvent, users: dict[int, str], queues: dict[int, str]) -
         return ", ".join(data.get("to") or []) or _("no tags")
     if event.kind == "created":
         return channel_label(data.get("channel", ""))
+    if event.kind in ("sla_warning", "sla_breached"):
+        return str(data.get("target") or data.get("deadline") or "")
     return ""
 
 

@@ -19,9 +19,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from ..models import Customer, InboundRecord, OutboundMessage, Queue, ReplyTemplate, Ticket
 from . import outbox
 from .actions import ACTION_VIEWS
+from .canned_responses import CannedResponseViewSet
 from .filters import TicketFilterSet
 from .forms import QueueForm, ReplyTemplateForm
 from .mailboxes import MailboxViewSet
+from .notifications import NotificationViewSet
 from .permissions import (
     customer_permission_policy,
     inbound_permission_policy,
@@ -250,6 +252,8 @@ class HelpdeskViewSetGroup(SnippetViewSetGroup):
     menu_order = 150
     items = (
         TicketViewSet,
+        NotificationViewSet,
+        CannedResponseViewSet,
         QueueViewSet,
         CustomerViewSet,
         ReplyTemplateViewSet,
