@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -72,7 +70,8 @@ def test_canned_response_renders_with_the_tickets_plain_values(client_a, ticket,
 def test_canned_response_cannot_reach_anything_but_plain_values(client_a, ticket):
     sneaky = CannedResponse.objects.create(
         title="Sneaky",
-        body="{{ ticket.customer.user.password }}{% load static %}{{ settings.SECRET_KEY }}|{{ ticket.reference.upper }}",
+        body="{{ ticket.customer.user.password }}{% load static %}{{ settings.SECRET_KEY }}"
+        "|{{ ticket.reference.upper }}",
     )
 
     text = client_a.get(canned_url(ticket, sneaky)).json()["text"]

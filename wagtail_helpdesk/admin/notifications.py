@@ -16,11 +16,11 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import BaseOperationView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import AgentNotification
@@ -54,7 +54,7 @@ class NotificationIndexView(generic.IndexView):
         return context
 
 
-class MarkAllReadView(BaseOperationView):
+class MarkAllReadView(View):
     """POST: mark every unread notification of the agent read, back to the listing."""
 
     http_method_names = ["post"]
