@@ -46,6 +46,7 @@ def test_menu_shows_the_unread_count(client_a, agent_a, ticket):
     content = client_a.get(HOME).content.decode()
 
     assert "Notifications (2 unread)" in content
+    assert '"Helpdesk (2)"' in content
 
 
 def test_dashboard_panel_lists_unread_notifications(client_a, agent_a, ticket):

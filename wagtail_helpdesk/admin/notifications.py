@@ -31,6 +31,11 @@ from .permissions import notification_permission_policy, user_is_agent
 DASHBOARD_SHOWN = 5
 
 
+def unread_count(user) -> int:
+    """The agent's unread notifications, as the menu shows them (cached briefly)."""
+    return agent_notifications.unread_count(user)
+
+
 def ticket_url(notification: AgentNotification) -> str:
     return reverse("wagtailsnippets_wagtail_helpdesk_ticket:inspect", args=(notification.ticket_id,))
 

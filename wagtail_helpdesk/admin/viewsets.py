@@ -23,7 +23,7 @@ from .canned_responses import CannedResponseViewSet
 from .filters import TicketFilterSet
 from .forms import QueueForm, ReplyTemplateForm
 from .mailboxes import MailboxViewSet
-from .notifications import NotificationViewSet
+from .notifications import NotificationViewSet, unread_count
 from .permissions import (
     customer_permission_policy,
     inbound_permission_policy,
@@ -241,6 +241,13 @@ class AgentsOnlySubmenuMenuItem(SubmenuMenuItem):
 
     def is_shown(self, request) -> bool:
         return user_is_agent(request.user) and super().is_shown(request)
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        unread = unread_count(request.user)  # cached briefly; the same number the Notifications item shows
+        if unread:
+            component.label = _("%(label)s (%(count)d)") % {"label": self.label, "count": unread}
+        return component
 
 
 class HelpdeskViewSetGroup(SnippetViewSetGroup):
