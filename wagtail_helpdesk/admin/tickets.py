@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -16,13 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.utils import get_user_display_name
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
-from ..models import EventKind, Message, Ticket
+from ..models import EventKind, Message, Queue, Ticket
 from ..services import agent_notifications, canned_responses, presence, workflow
 from ..services.channels import get_channels
 from . import forms
 from .actions import unseen_session_key
 from .collision import presence_sentence
 from .panels import customer_context_panels
+from .permissions import agents
 from .timeline import TimelineEntry, timeline
 
 #: Events that only mirror a message of the conversation; the message itself is shown.
@@ -140,7 +142,34 @@ class TicketView(InspectView):
     def last_message_id(self) -> int:
         return max((message.pk for message in self.messages), default=0)
 
+    @cached_property
+    def queues(self) -> list[Queue]:
+        """Every queue, once: the transfer form's choices and the timeline's queue names."""
+        return list(Queue.objects.order_by("name"))
+
+    @cached_property
+    def agents(self) -> list:
+        """Every agent, once, marked ``in_queue`` if they work the ticket's queue (assign and transfer forms)."""
+        people = agents()
+        if self.object.queue_id is not None:
+            works_queue = Queue.groups.through.objects.filter(queue_id=self.object.queue_id, group__user=OuterRef("pk"))
+            people = people.annotate(in_queue=Exists(works_queue))
+        people = list(people.order_by("first_name", "username"))
+        for person in people:
+            person.in_queue = getattr(person, "in_queue", True)
+        return people
+
     def get_action_forms(self) -> dict[str, Any]:
+        action_forms = self._build_action_forms()
+        # Choices from the lists loaded once above, instead of one query per form field.
+        named = [(person.pk, get_user_display_name(person)) for person in self.agents]
+        in_queue = [(person.pk, get_user_display_name(person)) for person in self.agents if person.in_queue]
+        action_forms["assign"].fields["assignee"].choices = [("", _("Nobody")), *in_queue]
+        action_forms["transfer"].fields["assignee"].choices = [("", "---------"), *named]
+        action_forms["transfer"].fields["queue"].choices = [("", "---------"), *((q.pk, q.name) for q in self.queues)]
+        return action_forms
+
+    def _build_action_forms(self) -> dict[str, Any]:
         ticket = self.object
         return {
             "reply": forms.ReplyForm(
@@ -160,7 +189,8 @@ class TicketView(InspectView):
         unseen = set(self.request.session.pop(unseen_session_key(self.object.pk), []) or [])
         for message in self.messages:
             message.is_unseen = message.pk in unseen
-        entries = [entry for entry in timeline(events) if entry.kind not in MESSAGE_EVENTS]
+        queue_names = {queue.pk: queue.name for queue in self.queues}
+        entries = [entry for entry in timeline(events, queue_names) if entry.kind not in MESSAGE_EVENTS]
         items: list = [*self.messages, *entries]
         items.sort(key=lambda item: item.created_at)
         return items

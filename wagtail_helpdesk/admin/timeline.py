@@ -35,8 +35,12 @@ class TimelineEntry:
     is_event: bool = True
 
 
-def timeline(events: Sequence[TicketEvent]) -> list[TimelineEntry]:
-    """Describe ``events`` (with ``actor_user`` and ``actor_customer`` selected) in order."""
+def timeline(events: Sequence[TicketEvent], queue_names: dict[int, str] | None = None) -> list[TimelineEntry]:
+    """Describe ``events`` (with ``actor_user`` and ``actor_customer`` selected) in order.
+
+    ``queue_names`` (id → name of every queue), when the caller already has
+    them, saves the query for the queues the events mention.
+    """
     user_ids, queue_ids = set(), set()
     for event in events:
         user_ids.update(_ids(event, _USER_KEYS, both_ends=event.kind == "assigned"))
@@ -44,7 +48,10 @@ def timeline(events: Sequence[TicketEvent]) -> list[TimelineEntry]:
     users = (
         {u.pk: get_user_display_name(u) for u in get_user_model().objects.filter(pk__in=user_ids)} if user_ids else {}
     )
-    queues = {q.pk: q.name for q in Queue.objects.filter(pk__in=queue_ids)} if queue_ids else {}
+    if queue_names is not None:
+        queues = queue_names
+    else:
+        queues = {q.pk: q.name for q in Queue.objects.filter(pk__in=queue_ids)} if queue_ids else {}
     return [
         TimelineEntry(
             kind=str(event.kind),
