@@ -91,3 +91,10 @@ def test_two_agents_opening_it_at_once_give_it_one_owner(postgres, queue_a):
     owner = Ticket.objects.get(pk=ticket.pk).assignee
     assert owner in agents
     assert ticket.events.filter(kind=EventKind.CLAIMED).count() == 1
+
+
+def test_an_agent_of_another_queue_opening_it_gets_404_and_claims_nothing(client, agent_b, ticket):
+    client.force_login(agent_b)
+
+    assert client.get(ticket_url(ticket)).status_code == 404
+    assert Ticket.objects.get(pk=ticket.pk).assignee is None
