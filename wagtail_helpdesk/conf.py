@@ -68,6 +68,9 @@ DEFAULTS: dict[str, Any] = {
     # and per email address in the Django cache.
     "PORTAL_LINK_RATE_LIMIT": "5/h",
     "CONTACT_RATE_LIMIT": "5/h",
+    # The first agent who opens a new, unassigned ticket becomes its owner
+    # (through workflow.claim); False for teams that claim explicitly.
+    "AUTO_CLAIM_ON_OPEN": True,
 }
 
 _cache: dict[str, Any] = {}

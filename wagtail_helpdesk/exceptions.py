@@ -39,3 +39,14 @@ class PermanentDeliveryError(HelpdeskError):
 
 class NotAllowed(HelpdeskError):
     """The acting user may not do this to this ticket."""
+
+
+class TicketChanged(HelpdeskError):
+    """The ticket got new messages since the agent last looked; their reply was not sent.
+
+    ``new_message_ids`` lists the messages the agent has not seen, oldest first.
+    """
+
+    def __init__(self, message: str, new_message_ids: list[int]):
+        self.new_message_ids = new_message_ids
+        super().__init__(message)

@@ -212,7 +212,8 @@ def helpdesk_ticket_event(event: TicketEventPayload) -> None:
 
     :param event: a :class:`wagtail_helpdesk.types.TicketEventPayload`.
 
-    Built-in implementation: none.
+    Built-in implementation: ``wagtail_helpdesk.plugins.agent_notifier``
+    (notifies agents in the admin and by mail through the outbox).
 
     Must not: block for long; queue a Celery task for slow work (webhooks,
     notifications to other systems).

@@ -1,9 +1,11 @@
-"""Registration only: permission policies, the Helpdesk menu group and the dashboard panel."""
+"""Registration only: permission policies, the Helpdesk menu group, admin URLs and the dashboard panels."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .admin import urls as admin_urls
 from .admin.dashboard import add_summary_panel
+from .admin.notifications import add_notifications_panel
 from .admin.permissions import POLICIES
 from .admin.viewsets import HelpdeskViewSetGroup
 
@@ -18,3 +20,5 @@ else:
 
 register_snippet(HelpdeskViewSetGroup)
 hooks.register("construct_homepage_panels", add_summary_panel)
+hooks.register("construct_homepage_panels", add_notifications_panel)
+hooks.register("register_admin_urls", lambda: admin_urls.urlpatterns)

@@ -103,6 +103,12 @@ def main() -> None:
         "shows_order": ticket.custom_fields["order_number"] in html,
         "marks_ticket_order": "(this ticket)" in html,
     }
+    # The ticket view itself: the orders panel beside the conversation, and the demo's canned responses.
+    view = admin.get(f"/admin/snippets/wagtail_helpdesk/ticket/inspect/{ticket.pk}/").content.decode()
+    report["ticket_view"] = {
+        "orders_panel": "Shop orders" in view and ticket.custom_fields["order_number"] in view,
+        "canned": [title for title in ("Thanks, we are on it", "PL: Prosimy o numer zamówienia") if title in view],
+    }
     print(json.dumps(report))
 
 

@@ -119,3 +119,8 @@ def test_agent_sees_the_customers_orders_beside_a_ticket_about_an_order(demo):
     panel = demo["report"]["panel"]
     assert panel["titles"] == ["Shop orders"]
     assert panel["shows_order"] and panel["marks_ticket_order"]
+
+
+def test_ticket_view_shows_the_orders_panel_and_the_demo_canned_responses(demo):
+    assert demo["report"]["ticket_view"]["orders_panel"] is True
+    assert demo["report"]["ticket_view"]["canned"] == ["Thanks, we are on it", "PL: Prosimy o numer zamówienia"]

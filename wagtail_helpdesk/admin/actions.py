@@ -20,7 +20,7 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic.base import BaseOperationView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from ..exceptions import HelpdeskError
+from ..exceptions import HelpdeskError, TicketChanged
 from ..models import Ticket
 from ..services import workflow
 from . import forms
@@ -64,6 +64,8 @@ class TicketActionView(PermissionCheckedMixin, BaseOperationView):
             return redirect(self.get_success_url())
         try:
             self.result = self.perform_operation()
+        except TicketChanged:
+            raise
         except HelpdeskError as exc:
             self._keep_draft()
             messages.error(request, str(exc))
@@ -84,6 +86,11 @@ class TicketActionView(PermissionCheckedMixin, BaseOperationView):
     @property
     def cleaned(self) -> dict[str, Any]:
         return self.form.cleaned_data
+
+
+def unseen_session_key(ticket_id: int) -> str:
+    """Session key of the message ids a stopped reply had not seen (the ticket view marks them)."""
+    return f"helpdesk_unseen_{ticket_id}"
 
 
 def _form_errors(form: django_forms.Form) -> list[str]:
@@ -117,7 +124,25 @@ class ReplyView(TicketActionView):
             body_text=self.cleaned["body"],
             files=forms.to_attachments(self.cleaned["attachments"]),
             status=self.cleaned["status"] or None,
+            expected_last_message_id=self.cleaned["last_seen_message"],
         )
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except TicketChanged as exc:
+            # Stopped by the collision check: keep the draft, show what is new, let the agent send anyway.
+            self._keep_draft()
+            request.session[unseen_session_key(self.object.pk)] = exc.new_message_ids
+            messages.warning(
+                request,
+                _(
+                    "%(error)s Your draft is kept below and the new messages are marked. "
+                    "Read them, then send again to reply anyway (attach files again if you had any)."
+                )
+                % {"error": str(exc)},
+            )
+            return redirect(self.get_success_url())
 
     def get_success_message(self) -> str:
         return _("Reply to %(ref)s sent.") % {"ref": self.object.reference}
@@ -203,6 +228,17 @@ class TransferView(TicketActionView):
         return super().get_success_url()
 
 
+class TagsView(TicketActionView):
+    form_class = forms.TagsForm
+    prefix = "tags"
+
+    def perform_operation(self) -> Ticket:
+        return workflow.set_tags(self.object, self.cleaned["tags"], by=self.request.user)
+
+    def get_success_message(self) -> str:
+        return _("Tags of %(ref)s saved.") % {"ref": self.object.reference}
+
+
 class MergeView(TicketActionView):
     form_class = forms.MergeForm
     prefix = "merge"
@@ -235,5 +271,6 @@ ACTION_VIEWS: dict[str, type[TicketActionView]] = {
     "priority": PriorityView,
     "assign": AssignView,
     "transfer": TransferView,
+    "tags": TagsView,
     "merge": MergeView,
 }

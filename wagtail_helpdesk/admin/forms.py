@@ -56,9 +56,13 @@ def to_attachments(files: list[UploadedFile]) -> list[InboundAttachment]:
 
 
 class ReplyForm(forms.Form):
+    """The composer.  With prefix ``reply`` the textarea is ``id="id_reply-body"``, ``name="reply-body"``."""
+
     body = forms.CharField(label=_("Reply to the customer"), widget=forms.Textarea(attrs={"rows": 6}))
     status = forms.ChoiceField(label=_("Then set status to"), required=False)
     attachments = MultipleFileField(label=_("Attachments"), required=False)
+    #: The newest message the agent saw; ``workflow.reply`` refuses to send if newer ones came in.
+    last_seen_message = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -105,6 +109,18 @@ class TransferForm(forms.Form):
         if not data.get("queue") and not data.get("assignee"):
             raise forms.ValidationError(gettext("Choose a queue or an agent to transfer to."))
         return data
+
+
+class TagsForm(forms.Form):
+    """The ticket's tags as one comma-separated line."""
+
+    tags = forms.CharField(label=_("Tags"), required=False, max_length=1000, help_text=_("Separate tags with commas."))
+
+    def clean_tags(self) -> list[str]:
+        names = [name.strip() for name in self.cleaned_data["tags"].split(",")]
+        if any(len(name) > 50 for name in names):
+            raise forms.ValidationError(gettext("A tag can be at most 50 characters long."))
+        return [name for name in names if name]
 
 
 class MergeForm(forms.Form):

@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from wagtail.permission_policies import BasePermissionPolicy, ModelPermissionPolicy
 
-from ..models import Customer, InboundRecord, OutboundMessage, Ticket
+from ..models import AgentNotification, Customer, InboundRecord, OutboundMessage, Ticket
 from ..services.permissions import is_agent
 
 _AGENT_CACHE = "_helpdesk_is_agent"
@@ -109,6 +109,13 @@ class CustomerPermissionPolicy(AgentPermissionPolicy):
         return Customer.objects.filter(pk__in=Ticket.objects.visible_to(user).values("customer"))
 
 
+class NotificationPermissionPolicy(AgentPermissionPolicy):
+    """Agents see their own notifications, nobody else's (superusers included)."""
+
+    def visible_instances(self, user) -> QuerySet:
+        return AgentNotification.objects.filter(user=user)
+
+
 class ReadOnlyModelPermissionPolicy(ModelPermissionPolicy):
     """Django's model permissions, but records written only by services are never form-edited.
 
@@ -131,6 +138,7 @@ ticket_permission_policy = TicketPermissionPolicy(Ticket)
 customer_permission_policy = CustomerPermissionPolicy(Customer)
 outbound_permission_policy = ReadOnlyModelPermissionPolicy(OutboundMessage)
 inbound_permission_policy = ReadOnlyModelPermissionPolicy(InboundRecord)
+notification_permission_policy = NotificationPermissionPolicy(AgentNotification)
 
 #: The policies ``wagtail_hooks`` registers with Wagtail 8's policy registry.
 POLICIES = {
@@ -138,4 +146,5 @@ POLICIES = {
     Customer: customer_permission_policy,
     OutboundMessage: outbound_permission_policy,
     InboundRecord: inbound_permission_policy,
+    AgentNotification: notification_permission_policy,
 }

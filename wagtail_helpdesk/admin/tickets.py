@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -16,11 +17,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.utils import get_user_display_name
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
-from ..models import Message, Ticket
+from ..models import EventKind, Message, Queue, Ticket
+from ..services import agent_notifications, canned_responses, presence, workflow
 from ..services.channels import get_channels
 from . import forms
+from .actions import unseen_session_key
+from .collision import presence_sentence
 from .panels import customer_context_panels
-from .timeline import timeline
+from .permissions import agents
+from .timeline import TimelineEntry, timeline
+
+#: Events that only mirror a message of the conversation; the message itself is shown.
+MESSAGE_EVENTS = {EventKind.MESSAGE, EventKind.REPLY, EventKind.NOTE}
 
 #: Page sizes an agent may ask for with ``?per_page=``.
 PAGE_SIZES = (10, 20, 50, 100)
@@ -78,6 +86,10 @@ class TicketView(InspectView):
     #: URL names of the action views, filled in by the viewset.
     action_url_names: dict[str, str] = {}
 
+    #: URL names of the presence and canned-response endpoints (``admin.urls``).
+    presence_url_name = "wagtail_helpdesk_ticket_presence"
+    canned_url_name = "wagtail_helpdesk_ticket_canned"
+
     def get_object(self, queryset=None) -> Ticket:
         visible = Ticket.objects.visible_to(self.request.user).select_related(
             "customer", "queue", "assignee", "merged_into"
@@ -86,6 +98,11 @@ class TicketView(InspectView):
             return get_object_or_404(visible, pk=int(self.pk))
         except ValueError:
             raise Http404 from None
+
+    def get(self, request, *args, **kwargs):
+        # Opening a new ticket makes it yours (WAGTAIL_HELPDESK_AUTO_CLAIM_ON_OPEN).
+        self.object = workflow.claim_on_open(self.object, by=request.user)
+        return super().get(request, *args, **kwargs)
 
     def get_fields(self) -> list[str]:
         # The template lays the ticket out itself; Wagtail's generic field list is not used.
@@ -121,22 +138,71 @@ class TicketView(InspectView):
         body = self.request.session.pop(f"helpdesk_draft_{self.object.pk}_{action}", "")
         return {"body": body} if body else {}
 
+    @cached_property
+    def last_message_id(self) -> int:
+        return max((message.pk for message in self.messages), default=0)
+
+    @cached_property
+    def queues(self) -> list[Queue]:
+        """Every queue, once: the transfer form's choices and the timeline's queue names."""
+        return list(Queue.objects.order_by("name"))
+
+    @cached_property
+    def agents(self) -> list:
+        """Every agent, once, marked ``in_queue`` if they work the ticket's queue (assign and transfer forms)."""
+        people = agents()
+        if self.object.queue_id is not None:
+            works_queue = Queue.groups.through.objects.filter(queue_id=self.object.queue_id, group__user=OuterRef("pk"))
+            people = people.annotate(in_queue=Exists(works_queue))
+        people = list(people.order_by("first_name", "username"))
+        for person in people:
+            person.in_queue = getattr(person, "in_queue", True)
+        return people
+
     def get_action_forms(self) -> dict[str, Any]:
+        action_forms = self._build_action_forms()
+        # Choices from the lists loaded once above, instead of one query per form field.
+        named = [(person.pk, get_user_display_name(person)) for person in self.agents]
+        in_queue = [(person.pk, get_user_display_name(person)) for person in self.agents if person.in_queue]
+        action_forms["assign"].fields["assignee"].choices = [("", _("Nobody")), *in_queue]
+        action_forms["transfer"].fields["assignee"].choices = [("", "---------"), *named]
+        action_forms["transfer"].fields["queue"].choices = [("", "---------"), *((q.pk, q.name) for q in self.queues)]
+        return action_forms
+
+    def _build_action_forms(self) -> dict[str, Any]:
         ticket = self.object
         return {
-            "reply": forms.ReplyForm(initial=self._draft("reply"), prefix="reply"),
+            "reply": forms.ReplyForm(
+                initial={**self._draft("reply"), "last_seen_message": self.last_message_id}, prefix="reply"
+            ),
             "note": forms.NoteForm(initial=self._draft("note"), prefix="note"),
             "status": forms.StatusForm(initial={"status": ticket.status}, prefix="status"),
             "priority": forms.PriorityForm(initial={"priority": ticket.priority}, prefix="priority"),
             "assign": forms.AssignForm(ticket=ticket, initial={"assignee": ticket.assignee_id}, prefix="assign"),
             "transfer": forms.TransferForm(prefix="transfer"),
+            "tags": forms.TagsForm(initial={"tags": ", ".join(tag.name for tag in ticket.tags.all())}, prefix="tags"),
             "merge": forms.MergeForm(visible=Ticket.objects.none(), prefix="merge"),
         }
+
+    def get_conversation(self, events: list) -> list[Message | TimelineEntry]:
+        """Messages and the timeline's events in one chronological list."""
+        unseen = set(self.request.session.pop(unseen_session_key(self.object.pk), []) or [])
+        for message in self.messages:
+            message.is_unseen = message.pk in unseen
+        queue_names = {queue.pk: queue.name for queue in self.queues}
+        entries = [entry for entry in timeline(events, queue_names) if entry.kind not in MESSAGE_EVENTS]
+        items: list = [*self.messages, *entries]
+        items.sort(key=lambda item: item.created_at)
+        return items
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         ticket = self.object
+        user = self.request.user
         events = ticket.events.select_related("actor_user", "actor_customer").order_by("created_at", "pk")
+        agent_notifications.mark_read(user, ticket=ticket)
+        presence.touch(ticket.pk, user)
+        others = presence.others(ticket.pk, user)
         other_tickets = (
             Ticket.objects.visible_to(self.request.user)
             .filter(customer_id=ticket.customer_id)
@@ -147,8 +213,14 @@ class TicketView(InspectView):
             ticket=ticket,
             assignee_name=agent_name(ticket),
             channel_label=channel_label(ticket),
-            conversation=self.messages,
-            timeline=timeline(list(events)),
+            conversation=self.get_conversation(list(events)),
+            last_message_id=self.last_message_id,
+            presence_message=presence_sentence(others),
+            presence_url=reverse(self.presence_url_name, args=(ticket.pk,)),
+            canned_responses=[
+                (canned, reverse(self.canned_url_name, args=(ticket.pk, canned.pk)))
+                for canned in canned_responses.available_for(ticket)
+            ],
             other_tickets=other_tickets,
             customer_panels=customer_context_panels(ticket.customer, ticket, self.request),
             action_urls=self.get_action_urls(),

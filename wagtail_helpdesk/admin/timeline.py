@@ -31,10 +31,16 @@ class TimelineEntry:
     actor: str
     detail: str
     created_at: datetime
+    #: Tells timeline entries from messages when both are in one list.
+    is_event: bool = True
 
 
-def timeline(events: Sequence[TicketEvent]) -> list[TimelineEntry]:
-    """Describe ``events`` (with ``actor_user`` and ``actor_customer`` selected) in order."""
+def timeline(events: Sequence[TicketEvent], queue_names: dict[int, str] | None = None) -> list[TimelineEntry]:
+    """Describe ``events`` (with ``actor_user`` and ``actor_customer`` selected) in order.
+
+    ``queue_names`` (id → name of every queue), when the caller already has
+    them, saves the query for the queues the events mention.
+    """
     user_ids, queue_ids = set(), set()
     for event in events:
         user_ids.update(_ids(event, _USER_KEYS, both_ends=event.kind == "assigned"))
@@ -42,7 +48,10 @@ def timeline(events: Sequence[TicketEvent]) -> list[TimelineEntry]:
     users = (
         {u.pk: get_user_display_name(u) for u in get_user_model().objects.filter(pk__in=user_ids)} if user_ids else {}
     )
-    queues = {q.pk: q.name for q in Queue.objects.filter(pk__in=queue_ids)} if queue_ids else {}
+    if queue_names is not None:
+        queues = queue_names
+    else:
+        queues = {q.pk: q.name for q in Queue.objects.filter(pk__in=queue_ids)} if queue_ids else {}
     return [
         TimelineEntry(
             kind=str(event.kind),
@@ -106,6 +115,8 @@ def _detail(event: TicketEvent, users: dict[int, str], queues: dict[int, str]) -
         return ", ".join(data.get("to") or []) or _("no tags")
     if event.kind == "created":
         return channel_label(data.get("channel", ""))
+    if event.kind in ("sla_warning", "sla_breached"):
+        return str(data.get("target") or data.get("deadline") or "")
     return ""
 
 

@@ -19,9 +19,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from ..models import Customer, InboundRecord, OutboundMessage, Queue, ReplyTemplate, Ticket
 from . import outbox
 from .actions import ACTION_VIEWS
+from .canned_responses import CannedResponseViewSet
 from .filters import TicketFilterSet
 from .forms import QueueForm, ReplyTemplateForm
 from .mailboxes import MailboxViewSet
+from .notifications import NotificationViewSet, unread_count
 from .permissions import (
     customer_permission_policy,
     inbound_permission_policy,
@@ -240,6 +242,13 @@ class AgentsOnlySubmenuMenuItem(SubmenuMenuItem):
     def is_shown(self, request) -> bool:
         return user_is_agent(request.user) and super().is_shown(request)
 
+    def render_component(self, request):
+        component = super().render_component(request)
+        unread = unread_count(request.user)  # cached briefly; the same number the Notifications item shows
+        if unread:
+            component.label = _("%(label)s (%(count)d)") % {"label": self.label, "count": unread}
+        return component
+
 
 class HelpdeskViewSetGroup(SnippetViewSetGroup):
     """The "Helpdesk" menu group."""
@@ -250,6 +259,8 @@ class HelpdeskViewSetGroup(SnippetViewSetGroup):
     menu_order = 150
     items = (
         TicketViewSet,
+        NotificationViewSet,
+        CannedResponseViewSet,
         QueueViewSet,
         CustomerViewSet,
         ReplyTemplateViewSet,

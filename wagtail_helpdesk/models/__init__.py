@@ -1,5 +1,7 @@
 """Models, one module per aggregate; this package re-exports them."""
 
+from .agent_notifications import AgentNotification
+from .canned_responses import CannedResponse
 from .customers import Customer, CustomerIdentity
 from .events import EventKind, TicketEvent
 from .mailboxes import Mailbox
@@ -13,8 +15,10 @@ from .tickets import ACTIVE_STATUSES, Priority, SLAState, Status, Tag, Ticket, T
 
 __all__ = [
     "ACTIVE_STATUSES",
+    "AgentNotification",
     "AgentProfile",
     "Attachment",
+    "CannedResponse",
     "ContactFormPage",
     "ContactFormPageMixin",
     "CustomField",

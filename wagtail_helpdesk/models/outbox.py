@@ -27,6 +27,8 @@ class OutboundMessage(models.Model):
         REPLY = "reply", _("Agent reply")
         AUTO_REPLY = "auto_reply", _("Automatic reply")
         NOTIFICATION = "notification", _("Notification")
+        #: Mail to an agent (services.agent_notifications), not to a customer.
+        AGENT_NOTIFICATION = "agent_notice", _("Agent notification")
 
     ticket = models.ForeignKey(
         Ticket, verbose_name=_("ticket"), null=True, blank=True, on_delete=models.CASCADE, related_name="outbound"

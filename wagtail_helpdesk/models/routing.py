@@ -102,8 +102,18 @@ class AgentProfile(models.Model):
         help_text=_("Routing gives this agent no more active tickets than this. Empty: no limit."),
     )
     on_leave = models.BooleanField(_("on leave"), default=False, help_text=_("Routing skips agents on leave."))
+    email_notifications = models.BooleanField(
+        _("notify by email"),
+        default=True,
+        help_text=_("Also send this agent's helpdesk notifications by email (they are always shown in the admin)."),
+    )
 
-    panels = [FieldPanel("user"), FieldPanel("max_open_tickets"), FieldPanel("on_leave")]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("max_open_tickets"),
+        FieldPanel("on_leave"),
+        FieldPanel("email_notifications"),
+    ]
 
     class Meta:
         verbose_name = _("agent profile")

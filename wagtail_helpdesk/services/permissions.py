@@ -12,6 +12,17 @@ def is_agent(user) -> bool:
     return user.is_superuser or Queue.objects.filter(groups__user=user).exists()
 
 
+def is_manager(user) -> bool:
+    """Helpdesk managers: superusers and whoever may edit queues (``wagtail_helpdesk.change_queue``).
+
+    Managers see every ticket's notifications and may merge tickets across
+    queues; what else they configure is decided by Django's model permissions.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.has_perm("wagtail_helpdesk.change_queue")
+
+
 def can_work(user, ticket: Ticket) -> bool:
     """May ``user`` act on ``ticket`` as an agent (reply, claim, change it)?"""
     return Ticket.objects.visible_to(user).filter(pk=ticket.pk).exists()

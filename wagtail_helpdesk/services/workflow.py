@@ -16,7 +16,8 @@ from django.db.models import Case, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..exceptions import AlreadyClaimed, IllegalTransition, NotAllowed, TicketMerged
+from ..conf import helpdesk_settings
+from ..exceptions import AlreadyClaimed, IllegalTransition, NotAllowed, TicketChanged, TicketMerged
 from ..models import (
     EventKind,
     Message,
@@ -110,6 +111,29 @@ def claim(ticket: Ticket, *, by) -> Ticket:
     return ticket
 
 
+def claim_on_open(ticket: Ticket, *, by) -> Ticket:
+    """Auto-claim: an agent of the queue opening a new, unassigned ticket becomes its owner.
+
+    Does nothing when ``WAGTAIL_HELPDESK_AUTO_CLAIM_ON_OPEN`` is off, the
+    ticket is not new or already owned, or ``by`` could not be assigned it (a
+    superuser browsing another desk's tickets is an agent of every queue and
+    claims too).  Two agents opening it at once: :func:`claim` lets one win and
+    the other gets the ticket as the winner left it.
+    """
+    if (
+        not helpdesk_settings.AUTO_CLAIM_ON_OPEN
+        or ticket.assignee_id is not None
+        or ticket.status != Status.NEW
+        or ticket.merged_into_id
+        or not permissions.can_be_assigned(by, ticket)
+    ):
+        return ticket
+    try:
+        return claim(ticket, by=by)
+    except AlreadyClaimed:
+        return Ticket.objects.select_related("customer", "queue", "assignee", "merged_into").get(pk=ticket.pk)
+
+
 def assign(ticket: Ticket, assignee, *, by) -> Ticket:
     """Give the ticket to ``assignee`` (an agent of its queue), or to nobody with ``None``."""
     _check_agent(by, ticket)
@@ -174,12 +198,19 @@ def reply(
     files: Sequence[InboundAttachment] = (),
     status: str | None = None,
     time_spent: timedelta | None = None,
+    expected_last_message_id: int | None = None,
 ) -> Message:
     """Send a public reply to the customer (and followers) through the outbox.
 
     Records the first response time; a new ticket becomes open unless
     ``status`` says otherwise; a reply to a ticket nobody owns gives it to the
     replying agent.
+
+    ``expected_last_message_id`` is the newest message the agent had seen when
+    they started writing (``0`` for none).  If a customer message or another
+    agent's reply came in since, nothing is sent and :class:`TicketChanged`
+    lists them, so two agents never answer the customer twice.  The check runs
+    under the ticket's row lock, so of two simultaneous replies only one passes.
     """
     _check_agent(by, ticket)
     body_text = clean_text(body_text).strip()
@@ -190,6 +221,8 @@ def reply(
         check_transition(ticket, status)
     now = timezone.now()
     with transaction.atomic():
+        if expected_last_message_id is not None:
+            _check_unchanged(ticket, by, expected_last_message_id)
         message = Message.objects.create(
             ticket=ticket,
             kind=Message.Kind.REPLY,
@@ -217,6 +250,29 @@ def reply(
         events.record(*recorded)
         _send_to_customer(ticket, message, checked)
     return message
+
+
+def _check_unchanged(ticket: Ticket, by, last_seen: int) -> None:
+    # Lock the ticket row: a second reply waits here until the first commits,
+    # then sees the first one's message.
+    Ticket.objects.select_for_update().filter(pk=ticket.pk).values_list("pk", flat=True).first()
+    unseen = list(
+        ticket.messages.filter(pk__gt=last_seen, kind__in=(Message.Kind.INBOUND, Message.Kind.REPLY))
+        .exclude(kind=Message.Kind.REPLY, author_user=by)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if unseen:
+        raise TicketChanged(
+            _("%(ref)s changed while you were writing: %(count)d new message(s). Your reply was not sent.")
+            % {"ref": ticket.reference, "count": len(unseen)},
+            new_message_ids=unseen,
+        )
+
+
+def last_message_id(ticket: Ticket) -> int:
+    """The newest message id on the ticket (``0`` if none): what a composer passes back to :func:`reply`."""
+    return ticket.messages.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 def _send_to_customer(ticket: Ticket, message: Message, files: Sequence[InboundAttachment] = ()) -> None:
@@ -353,6 +409,8 @@ def merge(source: Ticket, target: Ticket, *, by) -> Ticket:
     _check_agent(by, target)
     if source.pk == target.pk:
         raise IllegalTransition(_("A ticket cannot be merged into itself."))
+    if by is not None and source.queue_id != target.queue_id and not permissions.is_manager(by):
+        raise NotAllowed(_("Only helpdesk managers merge tickets of different queues."))
     now = timezone.now()
     with transaction.atomic():
         # Lock both rows in id order so two opposite merges cannot deadlock or cross.

@@ -27,6 +27,7 @@ from django.db import transaction
 from wagtail_helpdesk.models import ContactFormPage, Message, OutboundMessage, Queue, Ticket
 
 from ..models import Order, Product
+from .canned import ensure_canned_responses
 from .history import HistoryBuilder, history_exists
 from .setup import (
     ensure_admin,
@@ -77,6 +78,7 @@ def load(*, tickets: int = 300, seed: int = 2026) -> DemoResult:
         products = ensure_products()
         ensure_orders(products, random.Random(seed))
         ensure_reply_templates()
+        ensure_canned_responses(queues)
     created = False
     if not history_exists():
         with transaction.atomic():

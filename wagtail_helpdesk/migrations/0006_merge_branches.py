@@ -1,0 +1,11 @@
+# Joins the migrations developed side by side; folded into 0001 before release.
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("wagtail_helpdesk", "0005_contact_form_options"),
+        ("wagtail_helpdesk", "0005_ticketview_canned_notifications"),
+    ]
+
+    operations = []
