@@ -9,10 +9,17 @@ from .pages import ContactFormPage, ContactFormPageMixin
 from .queues import CustomField, Queue
 from .reply_templates import ReplyTemplate
 from .routing import AgentProfile, RoutingRule
+from .sla import BusinessCalendar, BusinessHours, Holiday, SLANotice, SLAPolicy, SLATarget
 from .tickets import ACTIVE_STATUSES, Priority, SLAState, Status, Tag, Ticket, TicketFollower, TicketLink
 
 __all__ = [
     "ACTIVE_STATUSES",
+    "BusinessCalendar",
+    "BusinessHours",
+    "Holiday",
+    "SLANotice",
+    "SLAPolicy",
+    "SLATarget",
     "AgentProfile",
     "Attachment",
     "ContactFormPage",

@@ -28,13 +28,20 @@ def build(
 
 def record(*events: TicketEvent) -> list[TicketEvent]:
     """Store events (one INSERT where the database returns ids) and call
-    ``helpdesk_ticket_event`` for each after commit."""
+    ``helpdesk_ticket_event`` for each after commit.
+
+    Every ticket change passes through here, so this is also where the SLA
+    clock recalculates the deadlines of the tickets concerned.
+    """
     if connection.features.can_return_rows_from_bulk_insert:
         saved = TicketEvent.objects.bulk_create(events)
     else:  # the payloads need ids
         for event in events:
             event.save()
         saved = list(events)
+    from . import sla  # the clock imports the models this module is imported with
+
+    sla.on_events(saved)
     payloads = [_payload(event) for event in saved]
     transaction.on_commit(lambda: announce(payloads))
     return saved

@@ -33,7 +33,7 @@ from ..models import (
 from ..plugins.manager import hook
 from ..sanitize import clean_html, clean_text, html_to_text
 from ..types import Classification, InboundMessage
-from . import attachments, config_cache, custom_fields, customers, events, loops, outbox
+from . import attachments, config_cache, custom_fields, customers, events, loops, outbox, sla
 from .references import format_reference
 
 logger = logging.getLogger(__name__)
@@ -229,6 +229,7 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
             ticket.status = Status.OPEN
     if ticket.custom_fields:
         ticket.custom_fields = _valid_custom_fields(ticket)
+    sla.start(ticket)  # saved with the ticket: no extra statement
     ticket.save()
     ticket.reference = format_reference(ticket.pk)
     Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference)

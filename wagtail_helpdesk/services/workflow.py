@@ -327,8 +327,9 @@ def set_priority(ticket: Ticket, priority: int, *, by) -> Ticket:
     if priority == ticket.priority:
         return ticket
     with transaction.atomic():
-        events.record(events.build(ticket, EventKind.PRIORITY, user=by, **{"from": ticket.priority, "to": priority}))
-        _save(ticket, priority=priority)
+        previous = ticket.priority
+        _save(ticket, priority=priority)  # before the event: the SLA clock reads the new priority
+        events.record(events.build(ticket, EventKind.PRIORITY, user=by, **{"from": previous, "to": priority}))
     return ticket
 
 
