@@ -100,9 +100,7 @@ def test_an_interval_through_the_fall_back_hour_counts_real_minutes():
 def test_subtract_walks_back_over_weekend_and_holiday():
     cal = calendar(WARSAW, holidays=[date(2026, 11, 11)])  # Independence Day, a Wednesday
     # Thursday 12 Nov 9:00 minus 2 h: one hour Thursday, Wednesday is a holiday, one hour Tuesday.
-    assert bh.subtract(cal, local(WARSAW, 2026, 11, 12, 9, 0), timedelta(hours=2)) == local(
-        WARSAW, 2026, 11, 10, 15, 0
-    )
+    assert bh.subtract(cal, local(WARSAW, 2026, 11, 12, 9, 0), timedelta(hours=2)) == local(WARSAW, 2026, 11, 10, 15, 0)
 
 
 def test_between_is_zero_outside_hours_and_for_reversed_ranges():

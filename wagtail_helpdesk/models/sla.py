@@ -48,7 +48,11 @@ class BusinessCalendar(ClusterableModel):
 
     name = models.CharField(_("name"), max_length=100)
     time_zone = models.CharField(
-        _("time zone"), max_length=64, default="UTC", validators=[validate_time_zone], help_text=_("E.g. Europe/Warsaw.")
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text=_("E.g. Europe/Warsaw."),
     )
 
     panels = [
@@ -85,9 +89,9 @@ class BusinessHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
 
     def clean(self) -> None:
-        if self.opens is not None and self.closes is not None and self.closes.hour + self.closes.minute:
-            if self.closes <= self.opens:
-                raise ValidationError({"closes": _("The interval must close after it opens.")})
+        ends_at_midnight = self.closes is not None and not (self.closes.hour or self.closes.minute)
+        if self.opens is not None and self.closes is not None and not ends_at_midnight and self.closes <= self.opens:
+            raise ValidationError({"closes": _("The interval must close after it opens.")})
 
 
 class Holiday(models.Model):

@@ -229,10 +229,10 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
             ticket.status = Status.OPEN
     if ticket.custom_fields:
         ticket.custom_fields = _valid_custom_fields(ticket)
-    sla.start(ticket)  # saved with the ticket: no extra statement
     ticket.save()
     ticket.reference = format_reference(ticket.pk)
-    Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference)
+    # The SLA clock starts at created_at; its fields ride on the reference's UPDATE.
+    Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference, **sla.start(ticket))
     if tags:
         _add_tags(ticket, tags)
     stored = _new_message(ticket, message, customer, record)

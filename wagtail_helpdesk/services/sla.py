@@ -82,9 +82,15 @@ def is_paused(ticket: Ticket, policy: PolicyData | None) -> bool:
     return ticket.status in stopped or ticket.merged_into_id is not None
 
 
-def start(ticket: Ticket, now: datetime | None = None) -> None:
-    """Set the deadlines of a new, unsaved ticket in memory (intake saves them with the ticket)."""
-    _apply(ticket, _compute(ticket, kinds={EventKind.CREATED}, now=now or timezone.now()))
+def start(ticket: Ticket, now: datetime | None = None) -> dict:
+    """Start the clock of a new ticket in memory; return the fields for the caller to save.
+
+    Intake saves them with the statement it runs anyway, so starting the clock
+    costs no query.
+    """
+    fields = _compute(ticket, kinds={EventKind.CREATED}, now=now or ticket.created_at or timezone.now())
+    _apply(ticket, fields)
+    return fields
 
 
 def recalculate(ticket: Ticket, *, kinds: Iterable[str] = (), now: datetime | None = None) -> dict:
