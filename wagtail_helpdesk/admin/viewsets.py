@@ -30,6 +30,7 @@ from .permissions import (
     user_is_agent,
 )
 from .routing import AgentProfileViewSet, RoutingRuleViewSet
+from .sla import BusinessCalendarViewSet, SLAPolicyViewSet
 from .tickets import TicketIndexView, TicketView, agent_name, channel_label
 
 
@@ -255,6 +256,8 @@ class HelpdeskViewSetGroup(SnippetViewSetGroup):
         ReplyTemplateViewSet,
         RoutingRuleViewSet,
         AgentProfileViewSet,
+        SLAPolicyViewSet,
+        BusinessCalendarViewSet,
         OutboxViewSet,
         InboundViewSet,
         MailboxViewSet,
