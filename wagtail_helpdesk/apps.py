@@ -41,3 +41,9 @@ class WagtailHelpdeskConfig(AppConfig):
             uid = f"helpdesk-sla-{model.__name__}"
             post_save.connect(sla_config.invalidate, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(sla_config.invalidate, sender=model, dispatch_uid=f"{uid}-delete")
+
+        from .models import AutomationRule
+        from .services import automation
+
+        post_save.connect(automation.invalidate, sender=AutomationRule, dispatch_uid="helpdesk-automation-save")
+        post_delete.connect(automation.invalidate, sender=AutomationRule, dispatch_uid="helpdesk-automation-delete")

@@ -12,4 +12,5 @@ BEAT_SCHEDULE = {
     "wagtail-helpdesk-assign-waiting": {"task": "wagtail_helpdesk.assign_waiting_tickets", "schedule": 60.0},
     "wagtail-helpdesk-poll-mailboxes": {"task": "wagtail_helpdesk.poll_mailboxes", "schedule": 60.0},
     "wagtail-helpdesk-sla-sweep": {"task": "wagtail_helpdesk.sla_sweep", "schedule": 60.0},
+    "wagtail-helpdesk-timed-rules": {"task": "wagtail_helpdesk.run_timed_rules", "schedule": 300.0},
 }

@@ -1,5 +1,7 @@
 """Models, one module per aggregate; this package re-exports them."""
 
+from .automation import AutomationRule, AutomationRun
+from .csat import SatisfactionRating
 from .customers import Customer, CustomerIdentity
 from .events import EventKind, TicketEvent
 from .mailboxes import Mailbox
@@ -16,6 +18,8 @@ __all__ = [
     "ACTIVE_STATUSES",
     "AgentProfile",
     "Attachment",
+    "AutomationRule",
+    "AutomationRun",
     "BusinessCalendar",
     "BusinessHours",
     "ContactFormPage",
@@ -37,6 +41,7 @@ __all__ = [
     "SLAPolicy",
     "SLAState",
     "SLATarget",
+    "SatisfactionRating",
     "Status",
     "Tag",
     "Ticket",

@@ -40,6 +40,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "sticky_router": "wagtail_helpdesk.plugins.sticky_router",
     "rules_router": "wagtail_helpdesk.plugins.rules_router",
     "template_autoreply": "wagtail_helpdesk.plugins.template_autoreply",
+    "automation": "wagtail_helpdesk.plugins.automation",
 }
 
 _pm: pluggy.PluginManager | None = None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import connection, transaction
@@ -12,6 +14,24 @@ from ..models import Customer, EventKind, Ticket, TicketEvent
 from ..types import TicketEventPayload
 
 logger = logging.getLogger(__name__)
+
+#: The automation rules whose actions are running (see :func:`caused_by`).
+_origin: ContextVar[tuple[int, ...]] = ContextVar("helpdesk_event_origin", default=())
+
+
+@contextlib.contextmanager
+def caused_by(rule_chain: tuple[int, ...]) -> Iterator[None]:
+    """Mark every event built inside as caused by these automation rules.
+
+    The chain travels in the event's ``data["automation"]``, so the rules
+    hearing about the event know who started it and a rule's own action can
+    never trigger it again (``services.automation``).
+    """
+    token = _origin.set(tuple(rule_chain))
+    try:
+        yield
+    finally:
+        _origin.reset(token)
 
 
 def build(
@@ -23,6 +43,8 @@ def build(
     **data: Any,
 ) -> TicketEvent:
     """An unsaved event; pass several to :func:`record` to store them in one query."""
+    if _origin.get():
+        data.setdefault("automation", {"rules": list(_origin.get()), "depth": len(_origin.get())})
     return TicketEvent(ticket=ticket, kind=kind, actor_user=user, actor_customer=customer, data=data)
 
 

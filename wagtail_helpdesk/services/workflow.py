@@ -305,12 +305,17 @@ def reopen(ticket: Ticket, *, by=None, customer=None) -> Ticket:
     return set_status(ticket, Status.OPEN, by=by, customer=customer)
 
 
-def _notify_customer(ticket: Ticket, event: str) -> None:
+def send_template(ticket: Ticket, event: str) -> OutboundMessage | None:
+    """Queue the customer's template for ``event`` (automation, timed rules); None when there is none."""
+    return _notify_customer(ticket, event)
+
+
+def _notify_customer(ticket: Ticket, event: str) -> OutboundMessage | None:
     reply = hook().helpdesk_choose_auto_reply(ticket=ticket, event=event, language=ticket.language)
     recipient = outbox.recipient_for(ticket)
     if reply is None or not recipient:
-        return
-    outbox.enqueue(
+        return None
+    return outbox.enqueue(
         ticket=ticket,
         kind=OutboundMessage.Kind.NOTIFICATION,
         recipient=recipient,
