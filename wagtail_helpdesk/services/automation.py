@@ -115,13 +115,15 @@ def on_event(payload: TicketEventPayload) -> list[str]:
     ticket = Ticket.objects.select_related("customer").filter(pk=payload.ticket_id).first()
     if ticket is None:
         return []
-    applied = []
+    applied: list[RuleData] = []
     for rule in candidates:
         if rule.id in chain or not matches(rule, ticket):
             continue
-        apply(rule, ticket, chain)
-        applied.append(rule.name)
-    return applied
+        # Rules applied earlier in this pass count as causes too: a later rule
+        # sees (and may undo) their changes, and must not hand the ticket back.
+        apply(rule, ticket, (*chain, *(r.id for r in applied)))
+        applied.append(rule)
+    return [r.name for r in applied]
 
 
 def matches(rule: RuleData, ticket: Ticket) -> bool:
