@@ -44,6 +44,9 @@ def rate(request: HttpRequest, token: str, score: int) -> HttpResponse:
     try:
         rating = csat.rate(ticket, score, comment)
     except InvalidInbound as exc:
+        if not form.is_bound:  # a GET: bind an empty comment so errors can be attached
+            form = CommentForm({"comment": ""})
+            form.is_valid()
         for field, message in exc.errors.items():
             form.add_error(None if field == "score" else field, message)
         return TemplateResponse(request, TEMPLATE, _context(ticket, score, form), status=400)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail_helpdesk.models import BusinessCalendar, Priority, SLAPolicy
@@ -132,3 +134,56 @@ def test_a_warning_share_above_100_percent_is_rejected(manager):
 
 def test_agents_without_permission_cannot_edit_policies(client_a):
     assert client_a.get(reverse("wagtail_helpdesk_sla_policies:add")).status_code in (302, 403)
+
+
+@pytest.fixture
+def automation_manager(client, agent_a):
+    grant(
+        agent_a,
+        *(f"wagtail_helpdesk.{action}_automationrule" for action in ("add", "change", "view")),
+        "wagtail_helpdesk.view_satisfactionrating",
+    )
+    client.force_login(agent_a)
+    return client
+
+
+def test_an_automation_rule_is_created_in_the_admin(automation_manager):
+    from wagtail_helpdesk.models import AutomationRule
+
+    assert automation_manager.get(reverse("wagtail_helpdesk_automation_rules:add")).status_code == 200
+    response = automation_manager.post(
+        reverse("wagtail_helpdesk_automation_rules:add"),
+        {
+            "name": "Remind after 3 days",
+            "order": "0",
+            "active": "on",
+            "trigger": "pending_for",
+            "after_days": "3",
+            "send_template": "reminder",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert AutomationRule.objects.get().after_days == 3
+    assert (
+        "Remind after 3 days"
+        in automation_manager.get(reverse("wagtail_helpdesk_automation_rules:index")).content.decode()
+    )
+
+
+def test_the_satisfaction_list_shows_ratings_with_a_fixed_number_of_queries(
+    automation_manager, django_assert_max_num_queries
+):
+    from wagtail_helpdesk.models import SatisfactionRating
+    from wagtail_helpdesk.testing.factories import TicketFactory
+
+    for score in (1, 5, 4):
+        SatisfactionRating.objects.create(ticket=TicketFactory(), score=score, comment="<b>bold</b>")
+    index = reverse("wagtail_helpdesk_satisfaction:index")
+    automation_manager.get(index)  # warm caches
+    with CaptureQueriesContext(connection) as few:
+        content = automation_manager.get(index).content.decode()
+    assert "&lt;b&gt;bold&lt;/b&gt;" in content and "<b>bold</b>" not in content
+    for _ in range(10):
+        SatisfactionRating.objects.create(ticket=TicketFactory(), score=3)
+    with django_assert_max_num_queries(len(few)):
+        automation_manager.get(index)

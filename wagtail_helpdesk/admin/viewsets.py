@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from ..models import Customer, InboundRecord, OutboundMessage, Queue, ReplyTemplate, Ticket
 from . import outbox
 from .actions import ACTION_VIEWS
+from .automation import AutomationRuleViewSet, SatisfactionRatingViewSet
 from .filters import TicketFilterSet
 from .forms import QueueForm, ReplyTemplateForm
 from .mailboxes import MailboxViewSet
@@ -258,6 +259,8 @@ class HelpdeskViewSetGroup(SnippetViewSetGroup):
         AgentProfileViewSet,
         SLAPolicyViewSet,
         BusinessCalendarViewSet,
+        AutomationRuleViewSet,
+        SatisfactionRatingViewSet,
         OutboxViewSet,
         InboundViewSet,
         MailboxViewSet,
