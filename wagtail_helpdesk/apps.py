@@ -32,3 +32,18 @@ class WagtailHelpdeskConfig(AppConfig):
             uid = f"helpdesk-own-addresses-{model.__name__}"
             post_save.connect(invalidate_own_addresses, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(invalidate_own_addresses, sender=model, dispatch_uid=f"{uid}-delete")
+
+        from .models import BusinessCalendar, BusinessHours, Holiday, SLAPolicy, SLATarget
+        from .services import sla_config
+
+        # The SLA clock reads policies and calendars from a cached snapshot.
+        for model in (BusinessCalendar, BusinessHours, Holiday, SLAPolicy, SLATarget):
+            uid = f"helpdesk-sla-{model.__name__}"
+            post_save.connect(sla_config.invalidate, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(sla_config.invalidate, sender=model, dispatch_uid=f"{uid}-delete")
+
+        from .models import AutomationRule
+        from .services import automation
+
+        post_save.connect(automation.invalidate, sender=AutomationRule, dispatch_uid="helpdesk-automation-save")
+        post_delete.connect(automation.invalidate, sender=AutomationRule, dispatch_uid="helpdesk-automation-delete")

@@ -11,4 +11,6 @@ BEAT_SCHEDULE = {
     "wagtail-helpdesk-flush-outbox": {"task": "wagtail_helpdesk.flush_outbox", "schedule": 60.0},
     "wagtail-helpdesk-assign-waiting": {"task": "wagtail_helpdesk.assign_waiting_tickets", "schedule": 60.0},
     "wagtail-helpdesk-poll-mailboxes": {"task": "wagtail_helpdesk.poll_mailboxes", "schedule": 60.0},
+    "wagtail-helpdesk-sla-sweep": {"task": "wagtail_helpdesk.sla_sweep", "schedule": 60.0},
+    "wagtail-helpdesk-timed-rules": {"task": "wagtail_helpdesk.run_timed_rules", "schedule": 300.0},
 }

@@ -7,7 +7,7 @@ to the host's app.
 from celery import shared_task
 
 from .models import Mailbox
-from .services import assignment, mailboxes, outbox
+from .services import assignment, automation_timed, mailboxes, outbox, sla_sweep
 
 
 @shared_task(name="wagtail_helpdesk.deliver_outbox_message", bind=True, max_retries=None, ignore_result=False)
@@ -49,3 +49,16 @@ def poll_mailbox(mailbox_id: int) -> int:
 def assign_waiting_tickets() -> int:
     """Hand tickets that wait unassigned (every agent was at their limit) to agents who freed up."""
     return assignment.assign_all_waiting()
+
+
+@shared_task(name="wagtail_helpdesk.sla_sweep")
+def sla_sweep_task() -> dict:
+    """Record SLA warnings and breaches that are due (each exactly once) and escalate breaches."""
+    result = sla_sweep.sweep()
+    return {"checked": result.checked, "warnings": result.warnings, "breaches": result.breaches}
+
+
+@shared_task(name="wagtail_helpdesk.run_timed_rules")
+def run_timed_rules() -> int:
+    """Apply time-based automation rules (reminders, auto-close, satisfaction surveys), each once per occasion."""
+    return automation_timed.run()

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import portal_views, views
+from . import csat_views, portal_views, views
 from .services.channels import get_channels
 
 app_name = "wagtail_helpdesk"
@@ -22,5 +22,6 @@ urlpatterns = [
     path("portal/tickets/<str:reference>/", portal_views.ticket_by_reference, name="portal_ticket"),
     path("portal/link/", portal_views.request_link, name="portal_request_link"),
     path("portal/t/<str:token>/", portal_views.ticket_by_link, name="portal_link"),
+    path("rate/<str:token>/<int:score>/", csat_views.rate, name="csat_rate"),
     *_channel_urls(),
 ]

@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from ..models import Customer, InboundRecord, OutboundMessage, Queue, ReplyTemplate, Ticket
 from . import outbox
 from .actions import ACTION_VIEWS
+from .automation import AutomationRuleViewSet, SatisfactionRatingViewSet
 from .canned_responses import CannedResponseViewSet
 from .filters import TicketFilterSet
 from .forms import QueueForm, ReplyTemplateForm
@@ -32,6 +33,7 @@ from .permissions import (
     user_is_agent,
 )
 from .routing import AgentProfileViewSet, RoutingRuleViewSet
+from .sla import BusinessCalendarViewSet, SLAPolicyViewSet
 from .tickets import TicketIndexView, TicketView, agent_name, channel_label
 
 
@@ -266,6 +268,10 @@ class HelpdeskViewSetGroup(SnippetViewSetGroup):
         ReplyTemplateViewSet,
         RoutingRuleViewSet,
         AgentProfileViewSet,
+        SLAPolicyViewSet,
+        BusinessCalendarViewSet,
+        AutomationRuleViewSet,
+        SatisfactionRatingViewSet,
         OutboxViewSet,
         InboundViewSet,
         MailboxViewSet,

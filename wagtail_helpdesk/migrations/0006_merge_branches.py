@@ -6,6 +6,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("wagtail_helpdesk", "0005_contact_form_options"),
         ("wagtail_helpdesk", "0005_ticketview_canned_notifications"),
+        ("wagtail_helpdesk", "0005_sla_automation_csat"),
     ]
 
     operations = []

@@ -1,7 +1,9 @@
 """Models, one module per aggregate; this package re-exports them."""
 
 from .agent_notifications import AgentNotification
+from .automation import AutomationRule, AutomationRun
 from .canned_responses import CannedResponse
+from .csat import SatisfactionRating
 from .customers import Customer, CustomerIdentity
 from .events import EventKind, TicketEvent
 from .mailboxes import Mailbox
@@ -11,6 +13,7 @@ from .pages import ContactFormPage, ContactFormPageMixin
 from .queues import CustomField, Queue
 from .reply_templates import ReplyTemplate
 from .routing import AgentProfile, RoutingRule
+from .sla import BusinessCalendar, BusinessHours, Holiday, SLANotice, SLAPolicy, SLATarget
 from .tickets import ACTIVE_STATUSES, Priority, SLAState, Status, Tag, Ticket, TicketFollower, TicketLink
 
 __all__ = [
@@ -18,6 +21,10 @@ __all__ = [
     "AgentNotification",
     "AgentProfile",
     "Attachment",
+    "AutomationRule",
+    "AutomationRun",
+    "BusinessCalendar",
+    "BusinessHours",
     "CannedResponse",
     "ContactFormPage",
     "ContactFormPageMixin",
@@ -25,6 +32,7 @@ __all__ = [
     "Customer",
     "CustomerIdentity",
     "EventKind",
+    "Holiday",
     "InboundRecord",
     "Mailbox",
     "Message",
@@ -33,7 +41,11 @@ __all__ = [
     "Queue",
     "ReplyTemplate",
     "RoutingRule",
+    "SLANotice",
+    "SLAPolicy",
     "SLAState",
+    "SLATarget",
+    "SatisfactionRating",
     "Status",
     "Tag",
     "Ticket",

@@ -25,6 +25,7 @@ class EventKind(models.TextChoices):
     FOLLOWERS = "followers", _("Followers changed")
     SLA_WARNING = "sla_warning", _("SLA deadline at risk")
     SLA_BREACHED = "sla_breached", _("SLA deadline breached")
+    AUTOMATION = "automation", _("Automation rule applied")
 
 
 class TicketEvent(models.Model):

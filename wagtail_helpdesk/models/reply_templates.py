@@ -15,6 +15,11 @@ class ReplyTemplate(models.Model):
     class Event(models.TextChoices):
         TICKET_CREATED = "ticket_created", _("Ticket opened (acknowledgement)")
         STATUS_CHANGED = "status_changed", _("Status changed")
+        IN_PROGRESS = "in_progress", _("We are working on it")
+        WAITING_ON_CUSTOMER = "waiting_on_customer", _("Waiting for the customer's answer")
+        SOLVED = "solved", _("Solved")
+        REMINDER = "reminder", _("Reminder: we are still waiting for your answer")
+        CSAT_REQUEST = "csat_request", _("Satisfaction survey")
 
     name = models.CharField(_("name"), max_length=100)
     event = models.CharField(_("sent when"), max_length=32, choices=Event.choices)
@@ -26,7 +31,8 @@ class ReplyTemplate(models.Model):
         _("body"),
         help_text=_(
             "Variables: {{ ticket.reference }}, {{ ticket.subject }}, {{ ticket.status }}, "
-            "{{ customer.name }}, {{ portal_url }}."
+            "{{ customer.name }}, {{ portal_url }}; in satisfaction surveys also "
+            "{{ csat.url_1 }} ... {{ csat.url_5 }}."
         ),
     )
     is_active = models.BooleanField(_("active"), default=True)

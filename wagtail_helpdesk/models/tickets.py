@@ -123,6 +123,12 @@ class Ticket(models.Model):
     sla_due_at = models.DateTimeField(_("SLA due"), null=True, blank=True)
     #: When that deadline becomes "at risk" (e.g. 80 % of its time used).
     sla_warn_at = models.DateTimeField(_("SLA at risk from"), null=True, blank=True)
+    #: Kept by the SLA clock (``services.sla``): when it stopped (waiting on the
+    #: customer, solved), the business minutes it has stood still in all, and
+    #: when the sweep must next look at the ticket (next warning or breach).
+    sla_paused_at = models.DateTimeField(_("SLA clock paused"), null=True, blank=True, editable=False)
+    sla_paused_minutes = models.PositiveIntegerField(_("SLA minutes paused"), default=0, editable=False)
+    sla_check_at = models.DateTimeField(_("SLA check due"), null=True, blank=True, editable=False)
     first_responded_at = models.DateTimeField(_("first responded"), null=True, blank=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
@@ -152,6 +158,7 @@ class Ticket(models.Model):
             models.Index(fields=["resolution_due"], name="helpdesk_tkt_res_due"),
             models.Index(fields=["sla_due_at"], name="helpdesk_tkt_sla_due"),
             models.Index(fields=["sla_warn_at"], name="helpdesk_tkt_sla_warn"),
+            models.Index(fields=["sla_check_at"], name="helpdesk_tkt_sla_check"),
             models.Index(fields=["-created_at"], name="helpdesk_tkt_created"),
             models.Index(fields=["-last_activity_at"], name="helpdesk_tkt_activity"),
         ]

@@ -41,6 +41,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "rules_router": "wagtail_helpdesk.plugins.rules_router",
     "template_autoreply": "wagtail_helpdesk.plugins.template_autoreply",
     "agent_notifier": "wagtail_helpdesk.plugins.agent_notifier",
+    "automation": "wagtail_helpdesk.plugins.automation",
 }
 
 _pm: pluggy.PluginManager | None = None

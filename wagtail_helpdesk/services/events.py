@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import connection, transaction
@@ -12,6 +14,24 @@ from ..models import Customer, EventKind, Ticket, TicketEvent
 from ..types import TicketEventPayload
 
 logger = logging.getLogger(__name__)
+
+#: The automation rules whose actions are running (see :func:`caused_by`).
+_origin: ContextVar[tuple[int, ...]] = ContextVar("helpdesk_event_origin", default=())
+
+
+@contextlib.contextmanager
+def caused_by(rule_chain: tuple[int, ...]) -> Iterator[None]:
+    """Mark every event built inside as caused by these automation rules.
+
+    The chain travels in the event's ``data["automation"]``, so the rules
+    hearing about the event know who started it and a rule's own action can
+    never trigger it again (``services.automation``).
+    """
+    token = _origin.set(tuple(rule_chain))
+    try:
+        yield
+    finally:
+        _origin.reset(token)
 
 
 def build(
@@ -23,18 +43,27 @@ def build(
     **data: Any,
 ) -> TicketEvent:
     """An unsaved event; pass several to :func:`record` to store them in one query."""
+    if _origin.get():
+        data.setdefault("automation", {"rules": list(_origin.get()), "depth": len(_origin.get())})
     return TicketEvent(ticket=ticket, kind=kind, actor_user=user, actor_customer=customer, data=data)
 
 
 def record(*events: TicketEvent) -> list[TicketEvent]:
     """Store events (one INSERT where the database returns ids) and call
-    ``helpdesk_ticket_event`` for each after commit."""
+    ``helpdesk_ticket_event`` for each after commit.
+
+    Every ticket change passes through here, so this is also where the SLA
+    clock recalculates the deadlines of the tickets concerned.
+    """
     if connection.features.can_return_rows_from_bulk_insert:
         saved = TicketEvent.objects.bulk_create(events)
     else:  # the payloads need ids
         for event in events:
             event.save()
         saved = list(events)
+    from . import sla  # the clock imports the models this module is imported with
+
+    sla.on_events(saved)
     payloads = [_payload(event) for event in saved]
     transaction.on_commit(lambda: announce(payloads))
     return saved

@@ -33,7 +33,7 @@ from ..models import (
 from ..plugins.manager import hook
 from ..sanitize import clean_html, clean_text, html_to_text
 from ..types import Classification, InboundMessage
-from . import attachments, config_cache, custom_fields, customers, events, loops, outbox
+from . import attachments, config_cache, custom_fields, customers, events, loops, outbox, sla
 from .references import format_reference
 
 logger = logging.getLogger(__name__)
@@ -236,7 +236,8 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
         ticket.custom_fields = _valid_custom_fields(ticket)
     ticket.save()
     ticket.reference = format_reference(ticket.pk)
-    Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference)
+    # The SLA clock starts at created_at; its fields ride on the reference's UPDATE.
+    Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference, **sla.start(ticket))
     if tags:
         _add_tags(ticket, tags)
     stored = _new_message(ticket, message, customer, record)

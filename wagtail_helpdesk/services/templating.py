@@ -66,4 +66,5 @@ SAMPLE_CONTEXT: dict[str, Any] = {
     "customer": {"name": "", "email": ""},
     "portal_url": "",
     "agent": {"name": ""},
+    "csat": {"url_1": "", "url_2": "", "url_3": "", "url_4": "", "url_5": ""},
 }

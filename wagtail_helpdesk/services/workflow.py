@@ -361,12 +361,17 @@ def reopen(ticket: Ticket, *, by=None, customer=None) -> Ticket:
     return set_status(ticket, Status.OPEN, by=by, customer=customer)
 
 
-def _notify_customer(ticket: Ticket, event: str) -> None:
+def send_template(ticket: Ticket, event: str) -> OutboundMessage | None:
+    """Queue the customer's template for ``event`` (automation, timed rules); None when there is none."""
+    return _notify_customer(ticket, event)
+
+
+def _notify_customer(ticket: Ticket, event: str) -> OutboundMessage | None:
     reply = hook().helpdesk_choose_auto_reply(ticket=ticket, event=event, language=ticket.language)
     recipient = outbox.recipient_for(ticket)
     if reply is None or not recipient:
-        return
-    outbox.enqueue(
+        return None
+    return outbox.enqueue(
         ticket=ticket,
         kind=OutboundMessage.Kind.NOTIFICATION,
         recipient=recipient,
@@ -383,8 +388,9 @@ def set_priority(ticket: Ticket, priority: int, *, by) -> Ticket:
     if priority == ticket.priority:
         return ticket
     with transaction.atomic():
-        events.record(events.build(ticket, EventKind.PRIORITY, user=by, **{"from": ticket.priority, "to": priority}))
-        _save(ticket, priority=priority)
+        previous = ticket.priority
+        _save(ticket, priority=priority)  # before the event: the SLA clock reads the new priority
+        events.record(events.build(ticket, EventKind.PRIORITY, user=by, **{"from": previous, "to": priority}))
     return ticket
 
 

@@ -38,6 +38,7 @@ from .setup import (
     ensure_queues_and_agents,
     ensure_reply_templates,
 )
+from .sla import ensure_sla_configuration, start_clocks
 
 User = get_user_model()
 
@@ -85,6 +86,9 @@ def load(*, tickets: int = 300, seed: int = 2026) -> DemoResult:
             HistoryBuilder(random.Random(seed + 1), queues, contact).build(tickets)
         created = True
     with transaction.atomic():
+        # After the history, which stays what intake and workflow made; then the open tickets get deadlines.
+        ensure_sla_configuration()
+        start_clocks()
         customer = ensure_demo_customer()
     return _summary(created, time.monotonic() - started, contact, customer)
 
