@@ -4,11 +4,11 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from wagtail_helpdesk.models import ContactFormPage, InboundRecord, Message, Ticket
 from wagtail_helpdesk.testing.factories import QueueFactory
+from wagtail_helpdesk.testing.pages import default_site_root
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +16,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def contact_page():
     returns = QueueFactory(slug="returns", name="Returns")
-    home = Site.objects.get(is_default_site=True).root_page
     contact = ContactFormPage(title="Contact us", slug="contact", queue=returns)
-    home.add_child(instance=contact)
+    default_site_root().add_child(instance=contact)
     return contact
 
 
