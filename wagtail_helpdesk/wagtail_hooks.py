@@ -1,8 +1,9 @@
-"""Registration only: permission policies, the Helpdesk menu group and the dashboard panel."""
+"""Registration only: permission policies, the Helpdesk menu group, the dashboard panel and bulk actions."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .admin.bulk_actions import BULK_ACTIONS
 from .admin.dashboard import add_summary_panel
 from .admin.permissions import POLICIES
 from .admin.viewsets import HelpdeskViewSetGroup
@@ -18,3 +19,5 @@ else:
 
 register_snippet(HelpdeskViewSetGroup)
 hooks.register("construct_homepage_panels", add_summary_panel)
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)

@@ -9,6 +9,7 @@ from .pages import ContactFormPage, ContactFormPageMixin
 from .queues import CustomField, Queue
 from .reply_templates import ReplyTemplate
 from .routing import AgentProfile, RoutingRule
+from .saved_views import SavedView
 from .tickets import ACTIVE_STATUSES, Priority, SLAState, Status, Tag, Ticket, TicketFollower, TicketLink
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "ReplyTemplate",
     "RoutingRule",
     "SLAState",
+    "SavedView",
     "Status",
     "Tag",
     "Ticket",

@@ -28,6 +28,15 @@ def can_be_assigned(user, ticket: Ticket) -> bool:
     return Queue.objects.filter(pk=ticket.queue_id, groups__user=user).exists()
 
 
+def can_merge_across_queues(user) -> bool:
+    """Helpdesk managers (the ``merge_any_queue`` permission) and superusers merge tickets of different queues.
+
+    Agents merge only within one queue: a merge moves the conversation, and
+    with it the customer's data, into the other queue's sight.
+    """
+    return user.is_active and (user.is_superuser or user.has_perm("wagtail_helpdesk.merge_any_queue"))
+
+
 def customer_of(user) -> Customer | None:
     """The customer record linked to a logged-in site user, if any."""
     if not user.is_authenticated:
