@@ -179,3 +179,23 @@ def test_listing_links_to_the_board_with_the_current_filters(client_a, queue_a):
     content = client_a.get(LIST_URL, {"status": "open"}).content.decode()
 
     assert reverse("wagtailsnippets_wagtail_helpdesk_ticket:board") + "?status=open" in content
+
+
+@pytest.mark.postgres
+def test_postgresql_search_uses_the_trigram_indexes(postgres, queue_a):
+    from django.db import connection
+
+    from wagtail_helpdesk.services.ticket_filters import search_q
+
+    MessageFactory(ticket=TicketFactory(queue=queue_a), body_text="descaler flakes")
+    query = Ticket.objects.filter(search_q("flakes")).values("pk")
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    # The ticket row's own columns are checked while the ticket index is walked; the
+    # conversation and the customers, the big tables, are searched through their indexes.
+    for index in ("helpdesk_msg_text_trgm", "helpdesk_cust_name_trgm", "helpdesk_cust_email_trgm"):
+        assert index in plan, plan
