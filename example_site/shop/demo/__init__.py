@@ -28,6 +28,7 @@ from wagtail_helpdesk.models import ContactFormPage, Message, OutboundMessage, Q
 
 from ..models import Order, Product
 from .history import HistoryBuilder, history_exists
+from .saved_views import ensure_saved_views
 from .setup import (
     ensure_admin,
     ensure_orders,
@@ -73,6 +74,7 @@ def load(*, tickets: int = 300, seed: int = 2026) -> DemoResult:
         products = ensure_products()
         ensure_orders(products, random.Random(seed))
         ensure_reply_templates()
+        ensure_saved_views(queues)
     created = False
     if not history_exists():
         with transaction.atomic():
