@@ -57,8 +57,11 @@ class TicketFilterSet(WagtailFilterSet):
     which saved views and their counts use: a saved listing URL and its count agree.
     """
 
+    # distinct=False: a condition on the ticket row cannot repeat it, and DISTINCT
+    # would make PostgreSQL sort the page (and stop it hashing the listing's
+    # subquery in the saved-view counts).
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), choices=status_choices, widget=forms.CheckboxSelectMultiple
+        label=_("Status"), choices=status_choices, widget=forms.CheckboxSelectMultiple, distinct=False
     )
     queue = django_filters.ChoiceFilter(label=_("Queue"), method="filter_queue", empty_label=_("All"))
     assignee = django_filters.ChoiceFilter(
