@@ -164,6 +164,16 @@ def test_only_foreign_or_malformed_ids_is_a_404(client_a, queue_b):
     assert Ticket.objects.get(pk=foreign.pk).status == Status.NEW
 
 
+def test_select_all_in_a_filtered_listing_acts_on_the_filtered_tickets_only(client_a, queue_a, three):
+    pending = TicketFactory(queue=queue_a, status=Status.PENDING)
+    url = reverse("wagtail_bulk_action", args=("wagtail_helpdesk", "ticket", "helpdesk_status"))
+
+    client_a.post(f"{url}?status=pending&id=all", {"status": Status.ON_HOLD})
+
+    assert Ticket.objects.get(pk=pending.pk).status == Status.ON_HOLD
+    assert set(Ticket.objects.filter(pk__in=[t.pk for t in three]).values_list("status", flat=True)) == {Status.NEW}
+
+
 def test_select_all_acts_on_visible_tickets_only(client_a, queue_b, three):
     foreign = TicketFactory(queue=queue_b)
     url = reverse("wagtail_bulk_action", args=("wagtail_helpdesk", "ticket", "helpdesk_status")) + "?id=all"

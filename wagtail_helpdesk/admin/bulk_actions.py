@@ -25,7 +25,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from ..exceptions import HelpdeskError
 from ..models import Ticket
-from ..services import workflow
+from ..services import ticket_filters, workflow
 from .filters import status_choices
 from .permissions import agents
 
@@ -45,7 +45,9 @@ class TicketBulkAction(SnippetBulkAction):
         return Ticket.objects.visible_to(self.request.user)
 
     def get_all_objects_in_listing_query(self, parent_id):
-        return self.visible().values_list("pk", flat=True)[:MAX_TICKETS]
+        # "Select all in listing" sends the listing's own filters along with ``id=all``.
+        listed = self.visible().filter(ticket_filters.criteria(self.request.GET, user=self.request.user))
+        return listed.order_by("-last_activity_at").values_list("pk", flat=True)[:MAX_TICKETS]
 
     def get_actionable_objects(self) -> tuple[list[Ticket], dict[str, Any]]:
         asked = self.request.GET.getlist("id")
