@@ -74,6 +74,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--warm", action="store_true", help="keep the saved-view count cache between requests")
     parser.add_argument("--keep-db", action="store_true", help="do not drop the benchmark database afterwards")
     parser.add_argument("--reuse-db", action="store_true", help="use a database kept by --keep-db, do not seed")
+    parser.add_argument("--only", action="append", default=[], help="time only views whose name contains this")
+    parser.add_argument("--as", dest="who", choices=["agent", "manager"], action="append", help="default: both")
     parser.add_argument("--explain", metavar="QUERYSTRING", help="print EXPLAIN ANALYZE of the listing's queries")
     return parser.parse_args(argv)
 
@@ -304,12 +306,16 @@ def main(argv: list[str] | None = None) -> None:
         queue = Queue.objects.for_agent(agent).first()
         ticket = Ticket.objects.filter(queue=queue).order_by("-last_activity_at").first()
         for who, user in (("agent", agent), ("manager", manager)):
+            if args.who and who not in args.who:
+                continue
             client = Client()
             client.force_login(user)
             if args.explain:
                 explain(client, args.explain)
                 continue
             for name, url in views(user, queue.pk, Tag.objects.first().pk, ticket.pk):
+                if args.only and not any(part in name for part in args.only):
+                    continue
                 times, sql, queries, status = measure(client, url, args.repeat, args.warm)
                 p50 = statistics.median(times) * 1000
                 p95 = times[max(0, int(len(times) * 0.95) - 1)] * 1000

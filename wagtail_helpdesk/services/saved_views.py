@@ -86,12 +86,13 @@ def counts(user, views: list[QueueView], *, also_count: QuerySet | None = None) 
     if found is not None:
         return found, None
     conditions = [criteria(QueryDict(view.querystring), user=user) for view in views]
+    # Only rows some view can count are read: with the built-ins that is the
+    # active tickets, which PostgreSQL finds through the status index.  Not
+    # with the listing's total: its subquery would then be evaluated twice.
+    wanted = reduce(operator.or_, conditions, Q()) if all(conditions) and also_count is None else Q()
     if also_count is not None:
         conditions.append(Q(pk__in=also_count.order_by().values("pk")))
     aggregates = {f"v{number}": Count("pk", filter=condition) for number, condition in enumerate(conditions)}
-    # Only rows some count can include are read: with the built-ins alone that is
-    # the active tickets, which PostgreSQL finds through the status index.
-    wanted = reduce(operator.or_, conditions, Q()) if all(conditions) else Q()
     row = Ticket.objects.visible_to(user).filter(wanted).aggregate(**aggregates) if aggregates else {}
     found = {view.key: row.get(f"v{number}", 0) for number, view in enumerate(views)}
     cache.set(key, found, COUNT_TIMEOUT)
