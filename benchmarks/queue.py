@@ -7,7 +7,7 @@ Run from the repository root, on PostgreSQL (seeding uses ``generate_series``)::
     DATABASE_URL=... python benchmarks/queue.py --reuse-db --explain "q=flakes"   # EXPLAIN one listing
 
 It is a measurement, not a test: nothing is asserted.  A fresh database
-(``test_<name>``) is created, migrated and seeded with raw ``INSERT ... SELECT
+(``bench_queue_<name>``) is created, migrated and seeded with raw ``INSERT ... SELECT
 generate_series`` (5 queues, 30 agents in 5 teams, 20,000 customers, the
 tickets, 3-10 messages each, tags on a fifth of them, SLA deadlines on the
 active ones), then ``ANALYZE``d.  Each view is requested through Django's
@@ -92,6 +92,8 @@ def configure() -> None:
     if not database["ENGINE"].endswith("postgresql"):
         sys.exit("benchmarks/queue.py needs DATABASE_URL=postgresql://...")
     database["CONN_MAX_AGE"] = None
+    # Its own database, never the test suite's test_<name> (pytest would drop a kept one).
+    database["TEST"] = {"NAME": f"bench_queue_{database['NAME']}"}
     values["DATABASES"] = {"default": database}
     values["DEBUG"] = False
     values["ALLOWED_HOSTS"] = ["*"]
