@@ -1,9 +1,10 @@
-"""Registration only: permission policies, the Helpdesk menu group, admin URLs and the dashboard panels."""
+"""Registration only: permission policies, the Helpdesk menu group, admin URLs, dashboard panels and bulk actions."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .admin import urls as admin_urls
+from .admin.bulk_actions import BULK_ACTIONS
 from .admin.dashboard import add_summary_panel
 from .admin.notifications import add_notifications_panel
 from .admin.permissions import POLICIES
@@ -22,3 +23,5 @@ register_snippet(HelpdeskViewSetGroup)
 hooks.register("construct_homepage_panels", add_summary_panel)
 hooks.register("construct_homepage_panels", add_notifications_panel)
 hooks.register("register_admin_urls", lambda: admin_urls.urlpatterns)
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail_helpdesk.models import Status, Ticket
+from wagtail_helpdesk.models import Status
 from wagtail_helpdesk.testing.factories import TicketFactory, UserFactory
 
 from .conftest import grant, make_admin_agent
@@ -28,42 +28,65 @@ def counts(response) -> dict[str, int]:
 
 @pytest.fixture
 def workload(agent_a, queue_a, queue_b):
-    """Alice: 2 open tickets of hers, 1 closed; 3 unassigned in her queue; noise elsewhere."""
+    """Alice: 2 open tickets of hers (one overdue), 1 closed; 3 unassigned in her queue; noise elsewhere."""
     colleague = make_admin_agent(queue_a, username="carol")
     yesterday = timezone.now() - datetime.timedelta(days=1)
-    TicketFactory(queue=queue_a, assignee=agent_a, status=Status.OPEN)
+    TicketFactory(queue=queue_a, assignee=agent_a, status=Status.OPEN, sla_due_at=yesterday)
     TicketFactory(queue=queue_a, assignee=agent_a, status=Status.PENDING)
     TicketFactory(queue=queue_a, assignee=agent_a, status=Status.CLOSED)
     for _number in range(3):
         TicketFactory(queue=queue_a, assignee=None, status=Status.NEW)
     TicketFactory(queue=queue_a, assignee=None, status=Status.SOLVED)
     TicketFactory(queue=queue_a, assignee=colleague, status=Status.OPEN)
-    TicketFactory(queue=queue_b, assignee=None, status=Status.NEW)
-    old = TicketFactory(queue=queue_a, assignee=colleague, status=Status.OPEN)
-    Ticket.objects.filter(pk=old.pk).update(created_at=yesterday)
+    TicketFactory(queue=queue_b, assignee=None, status=Status.NEW, sla_due_at=yesterday)
+    TicketFactory(queue=queue_a, assignee=colleague, status=Status.SOLVED, sla_due_at=yesterday)
+    TicketFactory(queue=queue_a, assignee=colleague, status=Status.OPEN, sla_due_at=yesterday)
 
 
-def test_agent_sees_their_open_tickets_unassigned_in_their_queues_and_new_today(client_a, workload):
+def panel(response) -> str:
+    content = response.content.decode()
+    start = content.index('id="helpdesk-summary')
+    return content[start : content.index("</section>", start)]
+
+
+def test_agent_sees_their_open_tickets_unassigned_in_their_queues_and_overdue(client_a, workload):
     response = client_a.get(HOME)
 
     assert response.status_code == 200
-    assert counts(response) == {"mine": 2, "unassigned": 3, "new_today": 8}
+    found = counts(response)
+    assert {key: found[key] for key in ("mine", "unassigned", "overdue")} == {"mine": 2, "unassigned": 3, "overdue": 2}
 
 
-def test_counts_link_to_the_matching_ticket_listing(client_a, workload):
-    content = client_a.get(HOME).content.decode()
+def test_counts_link_to_the_matching_saved_views(client_a, workload):
+    content = panel(client_a.get(HOME))
     listing = reverse("wagtailsnippets_wagtail_helpdesk_ticket:list")
 
-    assert f'href="{listing}?assignee=me&amp;status=new' in content
-    assert f'href="{listing}?assignee=unassigned&amp;status=new' in content
+    active = "status=new&amp;status=open&amp;status=pending&amp;status=on_hold"
+    assert f'href="{listing}?{active}&amp;assignee=me"' in content
+    assert "assignee=unassigned" in content
+    assert "sla=breached" in content
+
+
+def test_panel_lists_the_agents_saved_views_with_counts(client_a, agent_a, workload):
+    from wagtail_helpdesk.services import saved_views
+
+    view = saved_views.save_view(agent_a, name="Pending ones", querystring="status=pending")
+
+    content = panel(client_a.get(HOME))
+
+    assert "Pending ones" in content
+    assert f'data-count="saved-{view.pk}">1<' in content
 
 
 def test_panel_costs_one_count_query_however_many_tickets(client_a, workload, queue_a):
-    client_a.get(HOME)  # warm the briefly cached unread-notification count of the menu
+    from django.core.cache import cache
+
+    cache.clear()  # both requests cold: the menu's and the panel's counts are cached for a while
     with CaptureQueriesContext(connection) as few:
         client_a.get(HOME)
     for _number in range(20):
         TicketFactory(queue=queue_a)
+    cache.clear()  # the counts are cached for a while; measure a cold request again
     with CaptureQueriesContext(connection) as many:
         client_a.get(HOME)
 

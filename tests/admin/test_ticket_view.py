@@ -289,7 +289,7 @@ def test_ticket_view_with_200_messages_attachments_and_events_stays_within_20_qu
     client_a, agent_a, ticket, django_assert_max_num_queries
 ):
     workflow.claim(ticket, by=agent_a)
-    client_a.get(ticket_url(ticket))  # warm the menu's cached notification count
+    client_a.get(ticket_url(ticket))  # warm the per-agent caches (notification and saved-view counts)
     with django_assert_max_num_queries(20) as short:
         client_a.get(ticket_url(ticket))
     _grow(ticket, agent_a, 200)

@@ -1,37 +1,29 @@
-"""The agent's summary on the Wagtail dashboard."""
+"""The agent's summary on the Wagtail dashboard: my open tickets, unassigned in my queues, overdue.
+
+The numbers are the counts of the built-in saved views, so the panel, the
+Helpdesk menu and the tabs above the queue agree and share one aggregate query
+(``services.saved_views.counts``, cached briefly).  The agent's other saved
+views are listed under them.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from ..models import ACTIVE_STATUSES, Ticket
-from .filters import ASSIGNEE_ME, ASSIGNEE_NOBODY
+from ..models import Ticket
 from .permissions import user_is_agent
+from .queue import view_links
 
-
-def ticket_counts(user) -> dict[str, int]:
-    """My open tickets, unassigned open tickets in my queues, tickets opened today: one COUNT query.
-
-    "Unassigned" needs no queue test of its own: an unassigned ticket is
-    visible to an agent only through one of their queues.
-    """
-    start_of_day = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-    active = Q(status__in=ACTIVE_STATUSES)
-    return Ticket.objects.visible_to(user).aggregate(
-        mine=Count("pk", filter=active & Q(assignee=user)),
-        unassigned=Count("pk", filter=active & Q(assignee__isnull=True)),
-        new_today=Count("pk", filter=Q(created_at__gte=start_of_day)),
-    )
+#: Built-in views shown as the panel's three headline numbers.
+HEADLINE_VIEWS = ("mine", "unassigned", "overdue")
 
 
 class HelpdeskSummaryPanel(Component):
-    """Three numbers, each linking to the matching filtered ticket listing."""
+    """Three numbers, each linking to its saved view, then the agent's other views."""
 
     name = "helpdesk_summary"
     order = 90
@@ -44,13 +36,10 @@ class HelpdeskSummaryPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
-        listing = reverse(Ticket.snippet_viewset.get_url_name("list"))
-        active = "&".join(f"status={status}" for status in ACTIVE_STATUSES)
+        links = view_links(self.request, reverse(Ticket.snippet_viewset.get_url_name("list")))
         return {
-            "counts": ticket_counts(self.request.user),
-            "mine_url": f"{listing}?assignee={ASSIGNEE_ME}&{active}",
-            "unassigned_url": f"{listing}?assignee={ASSIGNEE_NOBODY}&{active}",
-            "today_url": f"{listing}?created_from={timezone.localdate().isoformat()}",
+            "headline": [link for link in links if link["view"].key in HEADLINE_VIEWS],
+            "others": [link for link in links if link["view"].key not in HEADLINE_VIEWS],
         }
 
 

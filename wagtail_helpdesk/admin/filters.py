@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import django_filters
 from django import forms
 from django.db.models import QuerySet
@@ -10,13 +12,13 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.utils import get_user_display_name
 
 from ..conf import helpdesk_settings
-from ..models import Priority, Queue, Status, Tag, Ticket
+from ..models import Priority, Queue, SLAState, Status, Tag, Ticket
+from ..services import ticket_filters
 from ..services.channels import get_channels
+from ..services.ticket_filters import ASSIGNEE_ME, ASSIGNEE_NOBODY
 from .permissions import agents
 
-#: ``?assignee=`` values that are not a user id.
-ASSIGNEE_ME = "me"
-ASSIGNEE_NOBODY = "unassigned"
+__all__ = ["ASSIGNEE_ME", "ASSIGNEE_NOBODY", "TicketFilterSet"]
 
 
 def status_choices() -> list[tuple[str, str]]:
@@ -36,13 +38,32 @@ def _queues_for(request) -> QuerySet:
     return Queue.objects.for_agent(request.user)
 
 
-class TicketFilterSet(WagtailFilterSet):
-    """Status, queue, assignee ("me", "unassigned" or an agent), priority, channel, tag and creation date."""
+def _once(build: Callable[[], list]) -> Callable[[], list]:
+    """``build``, called at most once: Django calls a callable ``choices`` on every iteration."""
+    found: list = []
 
+    def choices() -> list:
+        if not found:
+            found.append(build())
+        return found[0]
+
+    return choices
+
+
+class TicketFilterSet(WagtailFilterSet):
+    """Status, queue, assignee ("me", "unassigned" or an agent), priority, channel, tag, SLA state and dates.
+
+    Querystring keys and meanings match ``services.ticket_filters.criteria``,
+    which saved views and their counts use: a saved listing URL and its count agree.
+    """
+
+    # distinct=False: a condition on the ticket row cannot repeat it, and DISTINCT
+    # would make PostgreSQL sort the page (and stop it hashing the listing's
+    # subquery in the saved-view counts).
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), choices=status_choices, widget=forms.CheckboxSelectMultiple
+        label=_("Status"), choices=status_choices, widget=forms.CheckboxSelectMultiple, distinct=False
     )
-    queue = django_filters.ModelChoiceFilter(label=_("Queue"), queryset=_queues_for)
+    queue = django_filters.ChoiceFilter(label=_("Queue"), method="filter_queue", empty_label=_("All"))
     assignee = django_filters.ChoiceFilter(
         label=_("Assignee"), method="filter_assignee", widget=forms.RadioSelect, empty_label=_("Anyone")
     )
@@ -52,28 +73,50 @@ class TicketFilterSet(WagtailFilterSet):
     channel = django_filters.ChoiceFilter(
         label=_("Channel"), choices=channel_choices, widget=forms.RadioSelect, empty_label=_("All")
     )
-    tag = django_filters.ModelChoiceFilter(label=_("Tag"), field_name="tags", queryset=Tag.objects.all())
+    tag = django_filters.ChoiceFilter(label=_("Tag"), method="filter_tag", empty_label=_("All"))
+    sla = django_filters.ChoiceFilter(
+        label=_("SLA"), choices=SLAState.choices, method="filter_sla", widget=forms.RadioSelect, empty_label=_("All")
+    )
     created = django_filters.DateFromToRangeFilter(
         label=_("Created"), field_name="created_at", widget=DateRangePickerWidget
+    )
+    last_activity = django_filters.DateFromToRangeFilter(
+        label=_("Last activity"), field_name="last_activity_at", widget=DateRangePickerWidget
     )
 
     class Meta:
         model = Ticket
-        fields = ["status", "queue", "assignee", "priority", "channel", "tag", "created"]
+        fields = ["status", "queue", "assignee", "priority", "channel", "tag", "sla", "created", "last_activity"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Agents are people, not a fixed choice list: read them when the form is built.
-        self.filters["assignee"].extra["choices"] = self._assignee_choices
+        # Agents, queues and tags are data, not fixed choice lists: read each once
+        # per request, when the form is first built.  Plain choices (not model
+        # choices) so validating a value costs no second query.
+        self.filters["assignee"].extra["choices"] = _once(self._assignee_choices)
+        self.filters["queue"].extra["choices"] = _once(self._queue_choices)
+        self.filters["tag"].extra["choices"] = _once(self._tag_choices)
 
     @staticmethod
     def _assignee_choices() -> list[tuple[str, str]]:
         people = [(str(user.pk), get_user_display_name(user)) for user in agents().order_by("first_name", "username")]
         return [(ASSIGNEE_ME, _("Me")), (ASSIGNEE_NOBODY, _("Unassigned")), *people]
 
+    def _queue_choices(self) -> list[tuple[str, str]]:
+        return [(str(queue.pk), queue.name) for queue in _queues_for(self.request)]
+
+    @staticmethod
+    def _tag_choices() -> list[tuple[str, str]]:
+        return [(str(pk), name) for pk, name in Tag.objects.order_by("name").values_list("pk", "name")]
+
+    def filter_queue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(queue_id=int(value))
+
+    def filter_tag(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(ticket_filters.tag_q(int(value)))
+
     def filter_assignee(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        if value == ASSIGNEE_ME:
-            return queryset.filter(assignee=self.request.user)
-        if value == ASSIGNEE_NOBODY:
-            return queryset.filter(assignee__isnull=True)
-        return queryset.filter(assignee_id=value)
+        return queryset.filter(ticket_filters.assignee_q(value, self.request.user))
+
+    def filter_sla(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(ticket_filters.sla_q(value))

@@ -17,13 +17,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from ..models import Customer, InboundRecord, OutboundMessage, Queue, ReplyTemplate, Ticket
-from . import outbox
+from . import board, outbox, queue
 from .actions import ACTION_VIEWS
 from .automation import AutomationRuleViewSet, SatisfactionRatingViewSet
 from .canned_responses import CannedResponseViewSet
 from .filters import TicketFilterSet
 from .forms import QueueForm, ReplyTemplateForm
 from .mailboxes import MailboxViewSet
+from .menu import SavedViewsMenu
 from .notifications import NotificationViewSet, unread_count
 from .permissions import (
     customer_permission_policy,
@@ -34,7 +35,7 @@ from .permissions import (
 )
 from .routing import AgentProfileViewSet, RoutingRuleViewSet
 from .sla import BusinessCalendarViewSet, SLAPolicyViewSet
-from .tickets import TicketIndexView, TicketView, agent_name, channel_label
+from .tickets import TicketView, agent_name, channel_label
 
 
 class TicketViewSet(SnippetViewSet):
@@ -50,7 +51,8 @@ class TicketViewSet(SnippetViewSet):
     menu_label = _("Tickets")
     #: Used by Wagtail 7.4; Wagtail 8 reads the policy ``wagtail_hooks`` registered.
     permission_policy = ticket_permission_policy
-    index_view_class = TicketIndexView
+    index_view_class = queue.QueueIndexView
+    index_template_name = "wagtail_helpdesk/admin/queue_index.html"
     inspect_view_class = TicketView
     inspect_view_enabled = True
     inspect_template_name = "wagtail_helpdesk/admin/ticket.html"
@@ -64,6 +66,7 @@ class TicketViewSet(SnippetViewSet):
         Column("customer", label=_("Customer"), sort_key="customer__name"),
         Column("status", label=_("Status"), accessor="status_label", sort_key="status"),
         "priority",
+        queue.SLAColumn(),
         Column("queue", label=_("Queue"), sort_key="queue__name"),
         Column("assignee", label=_("Assignee"), accessor=agent_name, sort_key="assignee__first_name"),
         Column("channel", label=_("Channel"), accessor=channel_label, sort_key="channel"),
@@ -83,6 +86,14 @@ class TicketViewSet(SnippetViewSet):
         """The agent's tickets, with every column's relation joined: a fixed number of queries per page."""
         return Ticket.objects.visible_to(request.user).select_related("customer", "queue", "assignee")
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            board_url_name=self.get_url_name("board"),
+            save_view_url_name=self.get_url_name("save_view"),
+            delete_view_url_name=self.get_url_name("delete_view"),
+            **kwargs,
+        )
+
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(
             action_url_names={name: self.get_url_name(f"action_{name}") for name in self.action_views},
@@ -98,7 +109,7 @@ class TicketViewSet(SnippetViewSet):
             )
             for name, view_class in self.action_views.items()
         ]
-        return [*super().get_urlpatterns(), *actions]
+        return [*super().get_urlpatterns(), *actions, *queue.urlpatterns(self), *board.urlpatterns(self)]
 
 
 class QueueViewSet(ModelViewSet):
@@ -263,6 +274,7 @@ class HelpdeskViewSetGroup(SnippetViewSetGroup):
         TicketViewSet,
         NotificationViewSet,
         CannedResponseViewSet,
+        SavedViewsMenu,
         QueueViewSet,
         CustomerViewSet,
         ReplyTemplateViewSet,

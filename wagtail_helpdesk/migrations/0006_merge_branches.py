@@ -7,6 +7,7 @@ class Migration(migrations.Migration):
         ("wagtail_helpdesk", "0005_contact_form_options"),
         ("wagtail_helpdesk", "0005_ticketview_canned_notifications"),
         ("wagtail_helpdesk", "0005_sla_automation_csat"),
+        ("wagtail_helpdesk", "0005_queue_saved_views"),
     ]
 
     operations = []

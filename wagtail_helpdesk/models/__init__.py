@@ -13,6 +13,7 @@ from .pages import ContactFormPage, ContactFormPageMixin
 from .queues import CustomField, Queue
 from .reply_templates import ReplyTemplate
 from .routing import AgentProfile, RoutingRule
+from .saved_views import SavedView
 from .sla import BusinessCalendar, BusinessHours, Holiday, SLANotice, SLAPolicy, SLATarget
 from .tickets import ACTIVE_STATUSES, Priority, SLAState, Status, Tag, Ticket, TicketFollower, TicketLink
 
@@ -46,6 +47,7 @@ __all__ = [
     "SLAState",
     "SLATarget",
     "SatisfactionRating",
+    "SavedView",
     "Status",
     "Tag",
     "Ticket",

@@ -147,6 +147,7 @@ class Ticket(models.Model):
         verbose_name = _("ticket")
         verbose_name_plural = _("tickets")
         ordering = ["-last_activity_at"]
+        permissions = [("merge_any_queue", _("Can merge tickets of different queues"))]
         indexes = [
             models.Index(fields=["status", "-last_activity_at"], name="helpdesk_tkt_status_act"),
             models.Index(fields=["queue", "status", "-last_activity_at"], name="helpdesk_tkt_queue_status"),

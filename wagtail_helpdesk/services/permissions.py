@@ -39,6 +39,16 @@ def can_be_assigned(user, ticket: Ticket) -> bool:
     return Queue.objects.filter(pk=ticket.queue_id, groups__user=user).exists()
 
 
+def can_merge_across_queues(user) -> bool:
+    """Helpdesk managers merge tickets of different queues: agents merge only within one queue.
+
+    A merge moves the conversation, and with it the customer's data, into the
+    other queue's sight.  Besides :func:`is_manager`, the ``merge_any_queue``
+    permission grants this alone, for a lead agent who does not edit queues.
+    """
+    return is_manager(user) or (user.is_active and user.has_perm("wagtail_helpdesk.merge_any_queue"))
+
+
 def customer_of(user) -> Customer | None:
     """The customer record linked to a logged-in site user, if any."""
     if not user.is_authenticated:

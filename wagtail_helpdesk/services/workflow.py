@@ -415,8 +415,8 @@ def merge(source: Ticket, target: Ticket, *, by) -> Ticket:
     _check_agent(by, target)
     if source.pk == target.pk:
         raise IllegalTransition(_("A ticket cannot be merged into itself."))
-    if by is not None and source.queue_id != target.queue_id and not permissions.is_manager(by):
-        raise NotAllowed(_("Only helpdesk managers merge tickets of different queues."))
+    if by is not None and source.queue_id != target.queue_id and not permissions.can_merge_across_queues(by):
+        raise NotAllowed(_("Only helpdesk managers can merge tickets of different queues."))
     now = timezone.now()
     with transaction.atomic():
         # Lock both rows in id order so two opposite merges cannot deadlock or cross.

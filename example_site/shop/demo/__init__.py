@@ -29,6 +29,7 @@ from wagtail_helpdesk.models import ContactFormPage, Message, OutboundMessage, Q
 from ..models import Order, Product
 from .canned import ensure_canned_responses
 from .history import HistoryBuilder, history_exists
+from .saved_views import ensure_saved_views
 from .setup import (
     ensure_admin,
     ensure_demo_customer,
@@ -80,6 +81,7 @@ def load(*, tickets: int = 300, seed: int = 2026) -> DemoResult:
         ensure_orders(products, random.Random(seed))
         ensure_reply_templates()
         ensure_canned_responses(queues)
+        ensure_saved_views(queues)
     created = False
     if not history_exists():
         with transaction.atomic():

@@ -1,0 +1,133 @@
+"""Saved views of the ticket queue: the built-in ones, the ones agents save, and their counts.
+
+A view is a name and a querystring of the queue listing.  Counting every view
+of an agent costs one aggregate query (one conditional ``Count`` per view over
+the tickets the agent may see), cached for :data:`COUNT_TIMEOUT` seconds
+because the menu shows the counts on every admin page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import operator
+from dataclasses import dataclass
+from functools import reduce
+from urllib.parse import urlencode
+
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..exceptions import NotAllowed
+from ..models import ACTIVE_STATUSES, SavedView, SLAState, Status, Ticket
+from ..sanitize import clean_text
+from .ticket_filters import ASSIGNEE_ME, ASSIGNEE_NOBODY, FILTER_KEYS, criteria
+
+#: Seconds a user's view counts are reused.
+COUNT_TIMEOUT = 30
+
+#: Most views one agent may own; a guard against scripted floods.
+MAX_VIEWS_PER_USER = 50
+
+#: The listing keys kept in a saved querystring besides the filters.
+PRESENTATION_KEYS = ("ordering", "per_page")
+
+
+@dataclass(frozen=True)
+class QueueView:
+    """One link above the queue: a built-in (``key`` like ``"mine"``) or a saved view (``"saved-<id>"``)."""
+
+    key: str
+    name: str
+    querystring: str
+    #: The saved view's row; ``None`` for built-ins.
+    saved: SavedView | None = None
+
+    @property
+    def is_builtin(self) -> bool:
+        return self.saved is None
+
+
+def _active(**extra: str | list[str]) -> str:
+    return urlencode({"status": list(ACTIVE_STATUSES), **extra}, doseq=True)
+
+
+#: The views every agent has, in display order.
+BUILTIN_VIEWS = (
+    QueueView("mine", gettext_lazy("My open tickets"), _active(assignee=ASSIGNEE_ME)),
+    QueueView("unassigned", gettext_lazy("Unassigned"), _active(assignee=ASSIGNEE_NOBODY)),
+    QueueView("new", gettext_lazy("New"), urlencode({"status": Status.NEW})),
+    QueueView("overdue", gettext_lazy("Overdue"), _active(sla=SLAState.BREACHED)),
+    QueueView("waiting", gettext_lazy("Waiting on customer"), urlencode({"status": Status.PENDING})),
+)
+
+
+def views_for(user) -> list[QueueView]:
+    """The built-ins, then the user's own and their teams' saved views, by name (one query)."""
+    saved = SavedView.objects.for_user(user).select_related("shared_with")
+    return [*BUILTIN_VIEWS, *(QueueView(f"saved-{view.pk}", view.name, view.querystring, view) for view in saved)]
+
+
+def counts(user, views: list[QueueView], *, also_count: QuerySet | None = None) -> tuple[dict[str, int], int | None]:
+    """How many tickets each view shows ``user`` right now: one aggregate query, cached briefly.
+
+    ``also_count`` (the listing's own filtered queryset) is counted in the same
+    query when the view counts are not cached, and its total returned second
+    (``None`` when the counts came from the cache): the listing then needs no
+    separate ``COUNT`` for its paginator.
+    """
+    signature = hashlib.sha256("\n".join(f"{v.key}?{v.querystring}" for v in views).encode()).hexdigest()[:16]
+    key = f"wagtail_helpdesk:view_counts:{user.pk}:{signature}"
+    found = cache.get(key)
+    if found is not None:
+        return found, None
+    conditions = [criteria(QueryDict(view.querystring), user=user) for view in views]
+    # Only rows some view can count are read: with the built-ins that is the
+    # active tickets, which PostgreSQL finds through the status index.  Not
+    # with the listing's total: its subquery would then be evaluated twice.
+    wanted = reduce(operator.or_, conditions, Q()) if all(conditions) and also_count is None else Q()
+    if also_count is not None:
+        conditions.append(Q(pk__in=also_count.order_by().values("pk")))
+    aggregates = {f"v{number}": Count("pk", filter=condition) for number, condition in enumerate(conditions)}
+    row = Ticket.objects.visible_to(user).filter(wanted).aggregate(**aggregates) if aggregates else {}
+    found = {view.key: row.get(f"v{number}", 0) for number, view in enumerate(views)}
+    cache.set(key, found, COUNT_TIMEOUT)
+    return found, row.get(f"v{len(views)}") if also_count is not None else None
+
+
+def clean_querystring(querystring: str) -> str:
+    """Keep only the filters and presentation keys of a listing querystring, in a stable order."""
+    params = QueryDict(querystring.lstrip("?")[:4000])
+    kept = [(key, value) for key in (*FILTER_KEYS, *PRESENTATION_KEYS) for value in params.getlist(key) if value]
+    return urlencode(kept)[:2000]
+
+
+def shareable_groups(user):
+    """The teams ``user`` may share a view with: their own groups (every group for superusers)."""
+    return Group.objects.all() if user.is_superuser else user.groups.all()
+
+
+def save_view(user, *, name: str, querystring: str, shared_with: Group | None = None) -> SavedView:
+    """Save the listing's current filters under ``name``, private or shared with one of the user's groups."""
+    name = clean_text(name).strip()[:80]
+    if not name:
+        raise NotAllowed(_("Give the view a name."))
+    if shared_with is not None and not shareable_groups(user).filter(pk=shared_with.pk).exists():
+        raise NotAllowed(_("You can only share a view with a team you belong to."))
+    with transaction.atomic():
+        if SavedView.objects.filter(owner=user).count() >= MAX_VIEWS_PER_USER:
+            raise NotAllowed(_("You have too many saved views; delete one first."))
+        return SavedView.objects.create(
+            owner=user, name=name, querystring=clean_querystring(querystring), shared_with=shared_with
+        )
+
+
+def delete_view(user, view_id: int) -> None:
+    """Delete one of the user's own views; a team's view is deleted only by its owner."""
+    deleted, _rows = SavedView.objects.filter(pk=view_id, owner=user).delete()
+    if not deleted:
+        raise NotAllowed(_("You can only delete your own saved views."))
