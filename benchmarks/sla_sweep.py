@@ -71,7 +71,7 @@ FROM generate_series(1, %(n)s) AS g,
      LATERAL (SELECT g %% 10 = 4 AS paused) AS p,
      -- Spread the warnings evenly over "spread" minutes from now; the first
      -- "due" slots of that range are already past.
-     LATERAL (SELECT now() + ((g * 7919) %% %(spread)s - %(due_minutes)s) * interval '1 minute'
+     LATERAL (SELECT now() + ((g::bigint * 7919) %% %(spread)s - %(due_minutes)s) * interval '1 minute'
                              + interval '30 minutes' AS at) AS due
 """
 
