@@ -187,3 +187,20 @@ def test_the_satisfaction_list_shows_ratings_with_a_fixed_number_of_queries(
         SatisfactionRating.objects.create(ticket=TicketFactory(), score=3)
     with django_assert_max_num_queries(len(few)):
         automation_manager.get(index)
+
+
+def test_unknown_ids_are_a_404(manager, automation_manager):
+    for name in ("business_calendars", "sla_policies", "automation_rules"):
+        assert manager.get(reverse(f"wagtail_helpdesk_{name}:edit", args=[987654])).status_code == 404
+
+
+def test_a_negative_number_of_days_or_an_unknown_trigger_is_rejected(automation_manager):
+    from wagtail_helpdesk.models import AutomationRule
+
+    for bad in ({"after_days": "-1", "trigger": "pending_for"}, {"after_days": "1", "trigger": "<script>x</script>"}):
+        response = automation_manager.post(
+            reverse("wagtail_helpdesk_automation_rules:add"), {"name": "Bad", "order": "0", **bad}
+        )
+        assert response.status_code == 200
+        assert "<script>x</script>" not in response.content.decode()
+    assert not AutomationRule.objects.exists()

@@ -217,3 +217,29 @@ def test_breached_tickets_show_as_breached_in_the_queue_filter(queue):
     moment: datetime = ticket.sla_due_at + timedelta(seconds=1)
     assert list(Ticket.objects.sla_state("breached", now=moment)) == [ticket]
     assert list(Ticket.objects.sla_state("at_risk", now=ticket.sla_warn_at + timedelta(seconds=1))) == [ticket]
+
+
+@pytest.fixture
+def purge_broker(celery_app):
+    yield
+    celery_app.control.purge()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_beat_tasks_run_on_a_real_worker(purge_broker, celery_worker):
+    from wagtail_helpdesk.beat import BEAT_SCHEDULE
+    from wagtail_helpdesk.tasks import run_timed_rules, sla_sweep_task
+
+    assert {entry["task"] for entry in BEAT_SCHEDULE.values()} >= {
+        "wagtail_helpdesk.sla_sweep",
+        "wagtail_helpdesk.run_timed_rules",
+    }
+    queue = QueueFactory(slug="returns", is_default=True)
+    make_agent(queue, username="anna")
+    make_policy()
+    ticket = age(open_ticket(), 61)
+
+    assert sla_sweep_task.delay().get(timeout=30) == {"checked": 1, "warnings": 0, "breaches": 1}
+    assert sla_sweep_task.delay().get(timeout=30) == {"checked": 0, "warnings": 0, "breaches": 0}
+    assert run_timed_rules.delay().get(timeout=30) == 0
+    assert [e.data["target"] for e in sla_events(ticket)] == ["first_response"]
