@@ -146,6 +146,9 @@ def test_every_filter_at_once_keeps_the_query_budget_whatever_the_page_size(
         "q": "kettle",
     }
     counts = {}
+    # The menu's badges (saved-view and unread-notification counts) are cached per agent for
+    # a few seconds; the budget is the listing's own, so start from warm badges.
+    client_a.get(LIST_URL, {**filters, "per_page": 10})
     for page_size in (10, 100):
         for url in (LIST_URL, RESULTS_URL):
             with django_assert_max_num_queries(LISTING_QUERY_BUDGET) as captured:
@@ -171,6 +174,7 @@ def test_every_filter_at_once_keeps_the_query_budget_whatever_the_page_size(
     ids=lambda f: next(iter(f)),
 )
 def test_each_single_filter_keeps_the_query_budget(client_a, busy_queue, single, django_assert_max_num_queries):
+    client_a.get(LIST_URL)  # warm the menu's briefly cached badges: the budget is the listing's own
     with django_assert_max_num_queries(LISTING_QUERY_BUDGET):
         assert client_a.get(LIST_URL, {**single, "per_page": 100}).status_code == 200
 
