@@ -7,7 +7,8 @@ to the host's app.
 from celery import shared_task
 
 from .models import Mailbox
-from .services import assignment, mailboxes, outbox
+from .services import agent_notifications, assignment, mailboxes, outbox
+from .types import TicketEventPayload
 
 
 @shared_task(name="wagtail_helpdesk.deliver_outbox_message", bind=True, max_retries=None, ignore_result=False)
@@ -49,3 +50,9 @@ def poll_mailbox(mailbox_id: int) -> int:
 def assign_waiting_tickets() -> int:
     """Hand tickets that wait unassigned (every agent was at their limit) to agents who freed up."""
     return assignment.assign_all_waiting()
+
+
+@shared_task(name="wagtail_helpdesk.notify_agents")
+def notify_agents(event: dict) -> int:
+    """Notify the agents a committed ticket event concerns; running it twice notifies nobody twice."""
+    return len(agent_notifications.notify_for_event(TicketEventPayload(**event)))
