@@ -7,7 +7,8 @@ to the host's app.
 from celery import shared_task
 
 from .models import Mailbox
-from .services import assignment, automation_timed, mailboxes, outbox, sla_sweep
+from .services import agent_notifications, assignment, automation_timed, mailboxes, outbox, sla_sweep
+from .types import TicketEventPayload
 
 
 @shared_task(name="wagtail_helpdesk.deliver_outbox_message", bind=True, max_retries=None, ignore_result=False)
@@ -62,3 +63,9 @@ def sla_sweep_task() -> dict:
 def run_timed_rules() -> int:
     """Apply time-based automation rules (reminders, auto-close, satisfaction surveys), each once per occasion."""
     return automation_timed.run()
+
+
+@shared_task(name="wagtail_helpdesk.notify_agents")
+def notify_agents(event: dict) -> int:
+    """Notify the agents a committed ticket event concerns; running it twice notifies nobody twice."""
+    return len(agent_notifications.notify_for_event(TicketEventPayload(**event)))

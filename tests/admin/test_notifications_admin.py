@@ -126,3 +126,15 @@ def test_listing_query_count_is_fixed(client_a, agent_a, queue_a, django_assert_
         client_a.get(LISTING)
 
     assert len(many) == len(few)
+
+
+def test_agents_turn_notification_mail_off_and_on_for_themselves(client_a, agent_a, agent_b):
+    url = reverse("wagtail_helpdesk_notifications:email")
+    assert "Also send me my notifications by email" in client_a.get(LISTING).content.decode()
+
+    client_a.post(url, {})
+    assert agent_notifications.wants_email(agent_a) is False
+    assert agent_notifications.wants_email(agent_b) is True
+    client_a.post(url, {"email": "1", "user": agent_b.pk})  # a forged user id changes nothing but one's own
+    assert agent_notifications.wants_email(agent_a) is True
+    assert client_a.get(url).status_code == 405

@@ -4,7 +4,8 @@ Transactional tests, so the count is what production sees (no test
 savepoints).  The budget counts statements that read or write data:
 transaction control (BEGIN/COMMIT/SAVEPOINT) is logged as a query on SQLite
 but not on PostgreSQL, so it is reported separately and bounded on its own.
-Delivery happens after commit and is excluded, as in the budget.
+Delivery and agent notifications happen after commit (Celery tasks) and are
+excluded, as in the budget.
 """
 
 import contextlib
@@ -37,6 +38,7 @@ def statement_budget(data: int, control: int = 6):
 def _no_delivery(monkeypatch):
     QueueFactory(is_default=True)
     monkeypatch.setattr("wagtail_helpdesk.services.outbox.dispatch", lambda outbound_id: None)
+    monkeypatch.setattr("wagtail_helpdesk.tasks.notify_agents.delay", lambda event: None)
     intake.receive(inbound_message(sender_email="warmup@mail.example"))  # build plugin manager and caches
 
 

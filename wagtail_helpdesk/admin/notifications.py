@@ -45,6 +45,7 @@ class NotificationIndexView(generic.IndexView):
 
     template_name = "wagtail_helpdesk/admin/notifications_index.html"
     mark_all_url_name = None
+    email_url_name = None
 
     def get_base_queryset(self) -> QuerySet:
         return notification_permission_policy.visible_instances(self.request.user).select_related("ticket")
@@ -55,7 +56,9 @@ class NotificationIndexView(generic.IndexView):
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["mark_all_url"] = reverse(self.mark_all_url_name)
+        context["email_url"] = reverse(self.email_url_name)
         context["unread_count"] = agent_notifications.unread_count(self.request.user)
+        context["wants_email"] = agent_notifications.wants_email(self.request.user)
         return context
 
 
@@ -70,6 +73,25 @@ class MarkAllReadView(View):
             return redirect(reverse(self.index_url_name))
         count = agent_notifications.mark_read(request.user)
         messages.success(request, _("%(count)d notifications marked as read.") % {"count": count})
+        return redirect(reverse(self.index_url_name))
+
+
+class EmailPreferenceView(View):
+    """POST ``email=1`` (or nothing): the agent turns notification mail on or off for themselves."""
+
+    http_method_names = ["post"]
+    index_url_name = None
+
+    def post(self, request):
+        if user_is_agent(request.user):
+            enabled = request.POST.get("email") == "1"
+            agent_notifications.set_email(request.user, enabled)
+            messages.success(
+                request,
+                _("You will get your notifications by email too.")
+                if enabled
+                else _("You will no longer get your notifications by email."),
+            )
         return redirect(reverse(self.index_url_name))
 
 
@@ -104,7 +126,9 @@ class NotificationViewSet(ModelViewSet):
     form_fields = []
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(mark_all_url_name=self.get_url_name("mark_all_read"), **kwargs)
+        return super().get_index_view_kwargs(
+            mark_all_url_name=self.get_url_name("mark_all_read"), email_url_name=self.get_url_name("email"), **kwargs
+        )
 
     def get_urlpatterns(self):
         mark_all = path(
@@ -112,7 +136,8 @@ class NotificationViewSet(ModelViewSet):
             MarkAllReadView.as_view(index_url_name=self.get_url_name("index")),
             name="mark_all_read",
         )
-        return [*super().get_urlpatterns(), mark_all]
+        email = path("email/", EmailPreferenceView.as_view(index_url_name=self.get_url_name("index")), name="email")
+        return [*super().get_urlpatterns(), mark_all, email]
 
     @cached_property
     def menu_item_class(self):

@@ -1,18 +1,34 @@
 """Built-in plugin: notify agents of what needs them (new tickets, replies, assignments, mentions, SLA).
 
 Implements the public ``helpdesk_ticket_event`` hook only; the rules of who is
-told live in ``services.agent_notifications``.  A site that notifies agents its
-own way disables this plugin (``WAGTAIL_HELPDESK_DISABLED_PLUGINS =
-["agent_notifier"]``).
+told live in ``services.agent_notifications``.  The work (a row per agent, a
+mail each) runs in the ``wagtail_helpdesk.notify_agents`` Celery task, as the
+hook's contract asks, so a customer's request never waits for thirty agents'
+notifications.  If the broker cannot take the task, the notifications are made
+at once rather than lost.
+
+A site that notifies agents its own way disables this plugin
+(``WAGTAIL_HELPDESK_DISABLED_PLUGINS = ["agent_notifier"]``).
 """
 
 from __future__ import annotations
+
+import dataclasses
+import logging
 
 from .. import hookimpl
 from ..services import agent_notifications
 from ..types import TicketEventPayload
 
+logger = logging.getLogger(__name__)
+
 
 @hookimpl
 def helpdesk_ticket_event(event: TicketEventPayload) -> None:
-    agent_notifications.notify_for_event(event)
+    from ..tasks import notify_agents
+
+    try:
+        notify_agents.delay(dataclasses.asdict(event))
+    except Exception:
+        logger.exception("Could not queue agent notifications for event %s; making them now", event.event_id)
+        agent_notifications.notify_for_event(event)

@@ -201,7 +201,7 @@ def _mail(user, ticket: Ticket, text: str) -> None:
     lines = [text, ""]
     if url:
         lines += [_("Open the ticket: %(url)s") % {"url": url}, ""]
-    lines.append(_("You can turn these emails off in your agent profile."))
+    lines.append(_("You can turn these emails off on the Notifications page of the helpdesk admin."))
     outbox.enqueue(
         ticket=ticket,
         kind=OutboundMessage.Kind.AGENT_NOTIFICATION,
@@ -245,3 +245,13 @@ def mark_read(user, *, ticket: Ticket | None = None, ids: Iterable[int] | None =
     if changed:
         cache.delete(_count_key(user.pk))
     return changed
+
+
+def wants_email(user) -> bool:
+    """Does ``user`` get their notifications by email too?  (No profile: yes.)"""
+    return not AgentProfile.objects.filter(user=user, email_notifications=False).exists()
+
+
+def set_email(user, enabled: bool) -> None:
+    """The agent's own choice: notifications by email as well, or only in the admin."""
+    AgentProfile.objects.update_or_create(user=user, defaults={"email_notifications": enabled})

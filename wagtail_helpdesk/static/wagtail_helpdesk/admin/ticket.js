@@ -12,6 +12,7 @@
     var TYPING_THROTTLE_MS = 4000;
 
     function csrfToken() {
+        if (window.wagtailConfig && window.wagtailConfig.CSRF_TOKEN) return window.wagtailConfig.CSRF_TOKEN;
         var input = document.querySelector("input[name=csrfmiddlewaretoken]");
         return input ? input.value : "";
     }
