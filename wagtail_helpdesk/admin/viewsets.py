@@ -29,6 +29,7 @@ from .permissions import (
     ticket_permission_policy,
     user_is_agent,
 )
+from .quarantine import QuarantineViewSet
 from .routing import AgentProfileViewSet, RoutingRuleViewSet
 from .tickets import TicketIndexView, TicketView, agent_name, channel_label
 
@@ -257,6 +258,7 @@ class HelpdeskViewSetGroup(SnippetViewSetGroup):
         AgentProfileViewSet,
         OutboxViewSet,
         InboundViewSet,
+        QuarantineViewSet,
         MailboxViewSet,
     )
 
