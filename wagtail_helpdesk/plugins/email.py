@@ -43,6 +43,8 @@ class EmailChannel(Channel):
             raise InvalidInbound({"message": _("Empty or non-binary mail payload.")})
         try:
             msg = email.message_from_bytes(bytes(payload), policy=policy.default)
+            if not msg.keys():
+                raise InvalidInbound({"message": _("Not an email message: it has no headers.")})
             return self._parse(msg, bytes(payload))
         except InvalidInbound:
             raise
@@ -61,8 +63,10 @@ class EmailChannel(Channel):
             # No Message-ID: derive a stable one so re-delivery is still recognised.
             message_id = "<sha256." + hashlib.sha256(payload).hexdigest() + "@missing>"
         body_text, body_html, files = _bodies(msg)
-        visible, quoted = quotes.trim_text(body_text)
         body_html = quotes.trim_html(body_html) if body_html else ""
+        if not body_text.strip() and body_html:
+            body_text = html_to_text(body_html)  # HTML-only mail, already trimmed
+        visible, quoted = quotes.trim_text(body_text)
         kept, dropped = _acceptable(files)
         if dropped:
             note = _("Attachments not kept: %(problems)s") % {"problems": " ".join(dropped)}
@@ -163,17 +167,15 @@ def _decoded(part: EmailMessage) -> str:
 
 
 def _bodies(msg: EmailMessage) -> tuple[str, str, list[InboundAttachment]]:
+    if msg.get_content_maintype() == "multipart" and not msg.is_multipart():
+        # A multipart without a usable boundary: the parser kept the whole body as one blob of text.
+        return _decoded(msg), "", []
     text_part = msg.get_body(preferencelist=("plain",))
     html_part = msg.get_body(preferencelist=("html",))
-    if text_part is None and html_part is None and msg.get_content_maintype() == "multipart":
-        # A multipart without a usable boundary: the parser kept the whole body as one blob.
-        text_part = next((p for p in msg.walk() if p.get_content_type() == "text/plain"), None)
-    if text_part is None and html_part is None and not msg.is_multipart() and msg.get_content_maintype() == "text":
+    if text_part is None and html_part is None and msg.get_content_maintype() == "text":
         text_part = msg
     body_text = _decoded(text_part) if text_part is not None else ""
     body_html = _decoded(html_part) if html_part is not None else ""
-    if not body_text.strip() and body_html:
-        body_text = html_to_text(body_html)
     return body_text, body_html, _files(msg, {id(text_part), id(html_part)})
 
 
@@ -245,7 +247,8 @@ def _is_automatic(msg: EmailMessage) -> bool:
         return True
     if _header(msg, "Precedence").lower() in _AUTO_PRECEDENCE:
         return True
-    return any(_header(msg, h) for h in ("X-Autoreply", "X-Autorespond"))
+    # Mailing lists are bulk mail (RFC 2369/2919 headers), whatever their Precedence says.
+    return any(_header(msg, h) for h in ("X-Autoreply", "X-Autorespond", "List-Id", "List-Unsubscribe"))
 
 
 def _bounce(msg: EmailMessage) -> dict | None:

@@ -48,6 +48,12 @@ _MOBILE = re.compile(
     re.IGNORECASE,
 )
 _UNDERLINE = re.compile(r"^\s*_{10,}\s*$")
+#: What a customer forwards is the content: nothing below this line is trimmed.
+_FORWARDED = re.compile(
+    r"^\s*(-{2,}\s*(Forwarded\s+message|Weitergeleitete\s+Nachricht|Przekazana\s+wiadomość|Wiadomość\s+przekazana"
+    r"|Переслане\s+повідомлення|Пересланное\s+сообщение|Persiųstas\s+laiškas)|Begin\s+forwarded\s+message\s*:)",
+    re.IGNORECASE,
+)
 
 #: Where the quoted conversation or signature starts in the HTML of common clients.
 _HTML_MARKERS = re.compile(
@@ -55,6 +61,7 @@ _HTML_MARKERS = re.compile(
       | <blockquote[^>]*\btype=["']?cite
       | <div[^>]*\bid=["']?(appendonsend|divRplyFwdMsg|mail-editor-reference-message-container|Signature)\b
       | <hr[^>]*\bid=["']?stopSpelling
+      | <div[^>]*>\s*(Sent\s+from\s+my\s|Get\s+Outlook\s+for\s|Wysłane\s+z\s|Надіслано\s+з\s|Išsiųsta\s+iš\s)
       | <div[^>]*style=["'][^"']*border-top:\s*solid\s+\#(E1E1E1|B5C4DF)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -62,6 +69,8 @@ _HTML_MARKERS = re.compile(
 
 def _cut_index(lines: list[str]) -> int | None:
     for index, line in enumerate(lines):
+        if _FORWARDED.match(line):
+            return None
         pair = line + " " + lines[index + 1] if index + 1 < len(lines) else line
         if _SIGNATURE.match(line) or _ORIGINAL.match(line) or _MOBILE.match(line):
             return index
