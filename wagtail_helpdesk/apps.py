@@ -32,3 +32,8 @@ class WagtailHelpdeskConfig(AppConfig):
             uid = f"helpdesk-own-addresses-{model.__name__}"
             post_save.connect(invalidate_own_addresses, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(invalidate_own_addresses, sender=model, dispatch_uid=f"{uid}-delete")
+
+        from .contrib import anymail_inbound
+
+        # Inbound webhooks of email service providers, when django-anymail is installed.
+        anymail_inbound.connect()
