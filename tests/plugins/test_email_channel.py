@@ -71,3 +71,29 @@ def test_missing_message_id_gets_a_stable_one():
 def test_empty_or_wrong_type_payload_is_rejected(payload):
     with pytest.raises(InvalidInbound):
         EmailChannel().parse(payload)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Auto-Submitted: auto-replied",
+        "Auto-Submitted: auto-generated",
+        "X-Autoreply: yes",
+        "X-Autorespond: on",
+        "Precedence: bulk",
+        "Precedence: junk",
+        "Precedence: list",
+        "Precedence: auto_reply",
+        "List-Id: <a.b.example>",
+        "List-Unsubscribe: <mailto:x@y.example>",
+        "Return-Path: <>",
+    ],
+)
+def test_every_rfc_3834_and_vendor_marker_flags_the_mail_as_automatic(header):
+    raw = f"From: bot@mail.example\r\n{header}\r\nSubject: x\r\nMessage-ID: <a@b>\r\n\r\nbody\r\n".encode()
+    assert EmailChannel().parse(raw).metadata["auto_submitted"] is True
+
+
+def test_auto_submitted_no_is_a_person():
+    raw = b"From: anna@mail.example\r\nAuto-Submitted: no\r\nSubject: x\r\nMessage-ID: <a@b>\r\n\r\nbody\r\n"
+    assert EmailChannel().parse(raw).metadata["auto_submitted"] is False

@@ -247,6 +247,8 @@ def _is_automatic(msg: EmailMessage) -> bool:
         return True
     if _header(msg, "Precedence").lower() in _AUTO_PRECEDENCE:
         return True
+    if _header(msg, "Return-Path").strip() == "<>":
+        return True  # the null sender: only machines (DSNs, vacation programs) send with it
     # Mailing lists are bulk mail (RFC 2369/2919 headers), whatever their Precedence says.
     return any(_header(msg, h) for h in ("X-Autoreply", "X-Autorespond", "List-Id", "List-Unsubscribe"))
 
