@@ -77,16 +77,24 @@ def test_retrying_a_processed_record_is_refused():
         quarantine.retry(record_for("<q1@mail.example>"))
 
 
-def test_an_unparsable_mail_becomes_a_plain_ticket_with_the_original_attached():
-    raw = b"From: Zo\xeb <zoe@mail.example>\r\nSubject: Broken\r\nContent-Type: multipart/mixed\r\n\r\n\x00garbage"
-    mailboxes.ingest(raw)
+def test_a_mail_intake_refuses_becomes_a_plain_ticket_with_the_original_attached():
+    raw = b"From: Zo\xeb <zoe@mail.example>\r\nSubject: Broken\r\nMessage-ID: <empty@mail.example>\r\n\r\n\r\n"
+    assert not mailboxes.ingest(raw)  # empty: rejected
     record = quarantine.listed().get()
     # Whatever the channel makes of it, a manager can always open a ticket from it.
     result = quarantine.make_ticket(record)
     assert result.created and result.ticket.customer.email == "zoe@mail.example"
     assert Ticket.objects.count() == 1
-    # NUL bytes make it no text file we store; the agent gets it through the original link.
-    assert not result.message.attachments.exists()
+    assert "could not be read" in result.message.body_text
+    [original] = result.message.attachments.all()
+    assert original.filename == "original.eml" and original.file.read() == raw
+
+
+def test_an_original_that_is_no_storable_file_is_still_reachable_through_the_record():
+    raw = b"From: zoe@mail.example\r\nSubject: Broken\r\nMessage-ID: <nul@mail.example>\r\n\r\n\x00\r\n"
+    assert not mailboxes.ingest(raw)
+    result = quarantine.make_ticket(quarantine.listed().get())
+    assert not result.message.attachments.exists()  # NUL bytes: not a text file we store
     assert bytes(result.message.inbound_record.raw) == raw
 
 

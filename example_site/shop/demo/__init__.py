@@ -28,6 +28,7 @@ from wagtail_helpdesk.models import ContactFormPage, Message, OutboundMessage, Q
 
 from ..models import Order, Product
 from .history import HistoryBuilder, history_exists
+from .mail import ensure_quarantine
 from .setup import (
     ensure_admin,
     ensure_orders,
@@ -78,6 +79,7 @@ def load(*, tickets: int = 300, seed: int = 2026) -> DemoResult:
         with transaction.atomic():
             HistoryBuilder(random.Random(seed + 1), queues, contact).build(tickets)
         created = True
+    ensure_quarantine()
     return _summary(created, time.monotonic() - started, contact)
 
 
