@@ -47,3 +47,8 @@ class WagtailHelpdeskConfig(AppConfig):
 
         post_save.connect(automation.invalidate, sender=AutomationRule, dispatch_uid="helpdesk-automation-save")
         post_delete.connect(automation.invalidate, sender=AutomationRule, dispatch_uid="helpdesk-automation-delete")
+
+        from .contrib import anymail_inbound
+
+        # Inbound webhooks of email service providers, when django-anymail is installed.
+        anymail_inbound.connect()

@@ -71,6 +71,15 @@ DEFAULTS: dict[str, Any] = {
     # The first agent who opens a new, unassigned ticket becomes its owner
     # (through workflow.claim); False for teams that claim explicitly.
     "AUTO_CLAIM_ON_OPEN": True,
+    # Threading (docs/email.rst): a message that points at a ticket whose customer
+    # or follower the sender is not either opens a "new_ticket" or is "hold"-en
+    # in quarantine for a manager's decision.
+    "UNKNOWN_SENDER_REPLY": "new_ticket",
+    # A customer's message to a closed ticket: "reopen" it, or open a linked "follow_up".
+    "CLOSED_TICKET_REPLY": "reopen",
+    # Seconds within which a message from another channel with a similar subject
+    # joins the customer's open ticket, e.g. 259200 (3 days); None: off.
+    "CROSS_CHANNEL_WINDOW": None,
 }
 
 _cache: dict[str, Any] = {}

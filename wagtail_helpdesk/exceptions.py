@@ -25,6 +25,16 @@ class InvalidInbound(HelpdeskError):
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
 
 
+class HoldMessage(HelpdeskError):
+    """Raised by a ``helpdesk_match_ticket`` implementation: keep this message out of every
+    ticket until a manager decides (quarantine); ``ticket`` is the one it claims to continue."""
+
+    def __init__(self, reason: str, *, ticket=None):
+        self.reason = reason
+        self.ticket = ticket
+        super().__init__(reason)
+
+
 class UnknownChannel(HelpdeskError):
     """No registered channel has the given code."""
 

@@ -83,9 +83,20 @@ def helpdesk_match_ticket(message: InboundMessage, customer: Customer) -> Ticket
         only when the sender is entitled to it (its customer or a follower):
         a reference in a subject line is not proof of identity.
 
-    Built-in implementation: ``wagtail_helpdesk.plugins.reference_matcher``
-    (``trylast``), which honours ``message.ticket_reference`` and ticket
-    references in ``reply_to`` and the subject.
+    An implementation may raise
+    :class:`wagtail_helpdesk.exceptions.HoldMessage` instead: the message then
+    joins no ticket and waits in quarantine for a manager's decision (intake
+    answers with ``IntakeResult.held``).
+
+    Built-in implementation: three plugins, consulted in this order (all
+    ``trylast``; see "How threading decides" in the email docs):
+    ``wagtail_helpdesk.plugins.reply_address`` (the per-ticket reply address),
+    ``wagtail_helpdesk.plugins.reference_matcher`` (``message.ticket_reference``,
+    Message-IDs in ``reply_to``, ticket references in ``reply_to`` and the
+    subject) and ``wagtail_helpdesk.plugins.cross_channel`` (the customer's
+    open ticket from another channel with a similar subject).  They apply
+    ``WAGTAIL_HELPDESK_UNKNOWN_SENDER_REPLY`` to senders with no right to the
+    ticket.
 
     Must not: create tickets or messages; do network I/O.
 

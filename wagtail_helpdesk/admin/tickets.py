@@ -118,7 +118,7 @@ class TicketView(InspectView):
     def messages(self) -> list[Message]:
         messages = list(
             self.object.messages.select_related("author_user", "author_customer")
-            .prefetch_related("attachments")
+            .prefetch_related("attachments", "deliveries")
             .order_by("created_at", "pk")
         )
         for message in messages:

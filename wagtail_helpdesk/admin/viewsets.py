@@ -33,6 +33,7 @@ from .permissions import (
     ticket_permission_policy,
     user_is_agent,
 )
+from .quarantine import QuarantineViewSet
 from .routing import AgentProfileViewSet, RoutingRuleViewSet
 from .sla import BusinessCalendarViewSet, SLAPolicyViewSet
 from .tickets import TicketView, agent_name, channel_label
@@ -286,6 +287,7 @@ class HelpdeskViewSetGroup(SnippetViewSetGroup):
         SatisfactionRatingViewSet,
         OutboxViewSet,
         InboundViewSet,
+        QuarantineViewSet,
         MailboxViewSet,
     )
 

@@ -8,6 +8,7 @@ class Migration(migrations.Migration):
         ("wagtail_helpdesk", "0005_ticketview_canned_notifications"),
         ("wagtail_helpdesk", "0005_sla_automation_csat"),
         ("wagtail_helpdesk", "0005_queue_saved_views"),
+        ("wagtail_helpdesk", "0005_email_held_inbound"),
     ]
 
     operations = []

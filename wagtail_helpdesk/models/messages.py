@@ -124,6 +124,8 @@ class InboundRecord(models.Model):
         PROCESSED = "processed", _("Processed")
         REJECTED = "rejected", _("Rejected")
         FAILED = "failed", _("Failed")
+        #: Kept out of every ticket until a manager decides (see ``services.quarantine``).
+        HELD = "held", _("Held for review")
 
     channel = models.CharField(_("channel"), max_length=32)
     external_id = models.CharField(_("external id"), max_length=255)

@@ -1,13 +1,17 @@
 """Built-in ``email`` channel: raw RFC 5322 mail in, replies out through Django's mail backend.
 
-Parsing uses the standard library's modern email API (``policy.default``).
-Mailbox polling, quote trimming and bounce handling build on this adapter.
+Parsing uses the standard library's modern email API (``policy.default``),
+with fallbacks for what real clients send: unknown and mislabelled charsets,
+raw 8-bit headers, multiparts without a boundary.  The displayed text has the
+quoted conversation and signature trimmed (``services.quotes``); attachments
+and inline images over the limits are dropped with a visible note.
 """
 
 from __future__ import annotations
 
 import email
 import hashlib
+import mimetypes
 import re
 from email import policy
 from email.message import EmailMessage
@@ -16,8 +20,10 @@ from email.utils import getaddresses, parseaddr
 from django.utils.translation import gettext_lazy as _
 
 from .. import hookimpl
+from ..conf import helpdesk_settings
 from ..exceptions import InvalidInbound
 from ..sanitize import html_to_text
+from ..services import attachments, loops, quotes
 from ..services.mail import send_email
 from ..types import Channel, DeliveryReceipt, InboundAttachment, InboundMessage, OutboundEnvelope
 
@@ -37,16 +43,34 @@ class EmailChannel(Channel):
             raise InvalidInbound({"message": _("Empty or non-binary mail payload.")})
         try:
             msg = email.message_from_bytes(bytes(payload), policy=policy.default)
+            if not msg.keys():
+                raise InvalidInbound({"message": _("Not an email message: it has no headers.")})
+            return self._parse(msg, bytes(payload))
+        except InvalidInbound:
+            raise
         except Exception as exc:  # the parser is lenient; this guards pathological input
             raise InvalidInbound({"message": _("Unreadable mail: %(error)s") % {"error": exc}}) from exc
-        sender_name, sender_email = parseaddr(_header(msg, "Reply-To") or _header(msg, "From"))
-        if not sender_email:
-            sender_name, sender_email = parseaddr(_header(msg, "From"))
+
+    def _parse(self, msg: EmailMessage, payload: bytes) -> InboundMessage:
+        from_name, from_email = parseaddr(_header(msg, "From"))
+        sender_name, sender_email = parseaddr(_header(msg, "Reply-To"))
+        # Reply-To says where answers go, unless it points back at us (lists, forwarding rules).
+        if not sender_email or "@" not in sender_email or loops.is_own_address(sender_email.lower()):
+            sender_name, sender_email = from_name, from_email
+        sender_name = sender_name or (from_name if sender_email == from_email else "")
         message_id = _header(msg, "Message-ID").strip()
         if not message_id:
             # No Message-ID: derive a stable one so re-delivery is still recognised.
-            message_id = "<sha256." + hashlib.sha256(bytes(payload)).hexdigest() + "@missing>"
+            message_id = "<sha256." + hashlib.sha256(payload).hexdigest() + "@missing>"
         body_text, body_html, files = _bodies(msg)
+        body_html = quotes.trim_html(body_html) if body_html else ""
+        if not body_text.strip() and body_html:
+            body_text = html_to_text(body_html)  # HTML-only mail, already trimmed
+        visible, quoted = quotes.trim_text(body_text)
+        kept, dropped = _acceptable(files)
+        if dropped:
+            note = _("Attachments not kept: %(problems)s") % {"problems": " ".join(dropped)}
+            visible = f"{visible.rstrip()}\n\n[{note}]".lstrip()
         reply_to = tuple(
             ref
             for header in ("In-Reply-To", "References")
@@ -54,21 +78,26 @@ class EmailChannel(Channel):
             if ref.startswith("<")
         )
         bounce = _bounce(msg)
+        recipients = getaddresses(
+            [_header(msg, name) for name in ("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To")]
+        )
         return InboundMessage(
             channel=self.code,
             external_id=message_id[:255],
             sender_email=sender_email,
             sender_name=sender_name,
-            subject=_header(msg, "Subject"),
-            body_text=body_text,
+            subject=" ".join(_header(msg, "Subject").split()),
+            body_text=visible,
             body_html=body_html,
-            attachments=tuple(files),
+            attachments=tuple(kept),
             reply_to=reply_to,
             metadata={
                 "auto_submitted": _is_automatic(msg) or bounce is not None,
-                "from": parseaddr(_header(msg, "From"))[1],
+                "from": from_email,
                 **({"bounce": bounce} if bounce is not None else {}),
-                "to": [addr for _name, addr in getaddresses([_header(msg, "To"), _header(msg, "Cc")]) if addr],
+                **({"quoted_text": quoted[:QUOTED_KEPT]} if quoted else {}),
+                **({"dropped_attachments": dropped} if dropped else {}),
+                "to": list(dict.fromkeys(addr for _name, addr in recipients if addr)),
             },
         )
 
@@ -76,40 +105,140 @@ class EmailChannel(Channel):
         return send_email(envelope)
 
 
+#: Characters of the trimmed quote kept in the inbound record's payload (the raw mail has all).
+QUOTED_KEPT = 20_000
+#: Charset labels clients write that Python does not know, or that mean a superset in practice
+#: (WHATWG encoding standard: ISO-8859-1 and ASCII labels are decoded as Windows-1252).
+_CHARSET_ALIASES = {
+    "ks_c_5601-1987": "cp949",
+    "x-mac-ce": "mac_latin2",
+    "iso-8859-8-i": "iso-8859-8",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "windows-874": "cp874",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "x-user-defined": "cp1252",
+    "utf8": "utf-8",
+    "unicode-1-1-utf-8": "utf-8",
+}
+_WESTERN = {"cp1252", ""}
+
+
 def _header(msg: EmailMessage, name: str) -> str:
     try:
-        value = msg.get(name, "")
+        value = str(msg.get(name, "") or "")
     except Exception:  # a header the policy cannot decode: keep its raw text
-        value = msg.get_all(name, [""])[0] if hasattr(msg, "get_all") else ""
-    return str(value or "")
+        raw = msg.get_all(name, failobj=[""]) if hasattr(msg, "get_all") else [""]
+        value = str(getattr(raw[0], "_parse_tree", None) or raw[0] or "") if raw else ""
+    if any("\udc80" <= char <= "\udcff" for char in value):
+        # Raw 8-bit bytes in a header (RFC 6532 mail, or a client that forgot to encode).
+        data = value.encode("utf-8", errors="surrogateescape")
+        try:
+            value = data.decode("utf-8")
+        except UnicodeDecodeError:
+            value = data.decode("cp1252", errors="replace")
+    return value
 
 
 def _decoded(part: EmailMessage) -> str:
-    try:
-        return part.get_content()
-    except (LookupError, UnicodeError, AssertionError):
-        raw = part.get_payload(decode=True) or b""
-        return raw.decode("utf-8", errors="replace")
+    """The text of a part: its declared charset, unless the bytes say otherwise."""
+    raw = part.get_payload(decode=True) or b""
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8", errors="surrogateescape")
+    declared = str(part.get_content_charset() or "").strip().lower()
+    charset = _CHARSET_ALIASES.get(declared, declared)
+    if charset in _WESTERN and not raw.isascii():
+        # "Western" labels on bytes that are valid UTF-8 were mislabelled by the client.
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    for candidate in (charset, "utf-8"):
+        if not candidate:
+            continue
+        try:
+            return raw.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("cp1252", errors="replace")
 
 
 def _bodies(msg: EmailMessage) -> tuple[str, str, list[InboundAttachment]]:
+    if msg.get_content_maintype() == "multipart" and not msg.is_multipart():
+        # A multipart without a usable boundary: the parser kept the whole body as one blob of text.
+        return _decoded(msg), "", []
     text_part = msg.get_body(preferencelist=("plain",))
     html_part = msg.get_body(preferencelist=("html",))
+    if text_part is None and html_part is None and msg.get_content_maintype() == "text":
+        text_part = msg
     body_text = _decoded(text_part) if text_part is not None else ""
     body_html = _decoded(html_part) if html_part is not None else ""
-    if not body_text and body_html:
-        body_text = html_to_text(body_html)
-    files = []
-    for part in msg.iter_attachments():
+    return body_text, body_html, _files(msg, {id(text_part), id(html_part)})
+
+
+def _files(msg: EmailMessage, bodies: set[int]) -> list[InboundAttachment]:
+    """Every attachment and inline image, at any depth; a forwarded mail stays one ``.eml`` file."""
+    found: list[InboundAttachment] = []
+
+    def visit(part: EmailMessage) -> None:
+        if id(part) in bodies:
+            return
+        content_type = part.get_content_type()
+        if content_type == "message/rfc822":
+            inner = part.get_payload()
+            inner = inner[0] if isinstance(inner, list) and inner else inner
+            content = inner.as_bytes() if hasattr(inner, "as_bytes") else b""
+            subject = _header(inner, "Subject") if hasattr(inner, "get") else ""
+            name = part.get_filename() or f"{(subject or 'forwarded')[:60]}.eml"
+            found.append(InboundAttachment(filename=name, content_type=content_type, content=content))
+            return
+        if part.is_multipart():
+            for sub in part.iter_parts():
+                visit(sub)
+            return
+        if part.get_content_disposition() != "attachment" and content_type in ("text/plain", "text/html"):
+            return  # an alternative body, not a file
         content = part.get_payload(decode=True)
-        if content is None:
+        if not content:
+            return
+        name = part.get_filename() or _inline_name(part)
+        found.append(InboundAttachment(filename=name, content_type=content_type, content=content))
+
+    visit(msg)
+    return found
+
+
+def _inline_name(part: EmailMessage) -> str:
+    content_id = str(part.get("Content-ID", "")).strip("<> ").partition("@")[0]
+    extension = mimetypes.guess_extension(part.get_content_type()) or ""
+    return f"{content_id or 'attachment'}{extension}"
+
+
+def _acceptable(files: list[InboundAttachment]) -> tuple[list[InboundAttachment], list[str]]:
+    """Split the files into those intake will store and a note on each one dropped.
+
+    Mail cannot be sent back for correction the way a form can: a file over
+    the limits is left out, with a visible note, and the message is still taken.
+    """
+    kept: list[InboundAttachment] = []
+    dropped: list[str] = []
+    for attachment in files:
+        try:
+            checked = attachments.validate([attachment])
+        except InvalidInbound as exc:
+            dropped.append(str(exc.errors.get("attachments", exc)))
             continue
-        files.append(
-            InboundAttachment(
-                filename=part.get_filename() or "attachment", content_type=part.get_content_type(), content=content
+        if len(kept) >= helpdesk_settings.MAX_ATTACHMENTS:
+            dropped.append(
+                _("%(name)s is over the limit of %(count)d files.")
+                % {"name": checked[0].filename, "count": helpdesk_settings.MAX_ATTACHMENTS}
             )
-        )
-    return body_text, body_html, files
+            continue
+        kept.extend(checked)
+    return kept, dropped
 
 
 def _is_automatic(msg: EmailMessage) -> bool:
@@ -118,7 +247,10 @@ def _is_automatic(msg: EmailMessage) -> bool:
         return True
     if _header(msg, "Precedence").lower() in _AUTO_PRECEDENCE:
         return True
-    return any(_header(msg, h) for h in ("X-Autoreply", "X-Autorespond"))
+    if _header(msg, "Return-Path").strip() == "<>":
+        return True  # the null sender: only machines (DSNs, vacation programs) send with it
+    # Mailing lists are bulk mail (RFC 2369/2919 headers), whatever their Precedence says.
+    return any(_header(msg, h) for h in ("X-Autoreply", "X-Autorespond", "List-Id", "List-Unsubscribe"))
 
 
 def _bounce(msg: EmailMessage) -> dict | None:

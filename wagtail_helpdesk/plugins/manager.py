@@ -30,11 +30,15 @@ ENTRY_POINT_GROUP = "wagtail_helpdesk"
 
 #: Built-in plugins, registered under their short names.  Among the routers,
 #: the last registered is called first: the order of consultation is rules
-#: (a wrapper around the others), sticky, load, default (``trylast``).
+#: (a wrapper around the others), sticky, load, default (``trylast``).  Among
+#: the matchers: reply address, then Message-IDs and references, then the
+#: cross-channel subject rule.
 DEFAULT_PLUGINS: dict[str, str] = {
     "webform": "wagtail_helpdesk.plugins.webform",
     "email": "wagtail_helpdesk.plugins.email",
+    "cross_channel": "wagtail_helpdesk.plugins.cross_channel",
     "reference_matcher": "wagtail_helpdesk.plugins.reference_matcher",
+    "reply_address": "wagtail_helpdesk.plugins.reply_address",
     "default_router": "wagtail_helpdesk.plugins.default_router",
     "load_router": "wagtail_helpdesk.plugins.load_router",
     "sticky_router": "wagtail_helpdesk.plugins.sticky_router",

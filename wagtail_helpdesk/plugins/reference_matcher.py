@@ -3,24 +3,22 @@
 Evidence, strongest first: the channel's trusted ``ticket_reference`` (the
 portal), the Message-IDs in ``reply_to`` of mail we received or sent on a
 ticket, then ticket references in ``reply_to`` and the subject.  None of it is
-proof of identity: the sender must be the ticket's customer or a follower.
+proof of identity: the sender must be the ticket's customer or a follower
+(else ``services.threading.entitled`` applies the unknown-sender policy).
 """
 
 from __future__ import annotations
 
 from .. import hookimpl
 from ..models import Customer, Message, OutboundMessage, Ticket
-from ..services.permissions import customer_can_view
+from ..services import threading
 from ..services.references import find_references
 from ..types import InboundMessage
 
 
 @hookimpl(trylast=True)
 def helpdesk_match_ticket(message: InboundMessage, customer: Customer) -> Ticket | None:
-    for ticket in _candidates(message):
-        if customer_can_view(customer, ticket):
-            return ticket
-    return None
+    return threading.entitled(customer, _candidates(message))
 
 
 def _candidates(message: InboundMessage) -> list[Ticket]:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..conf import helpdesk_settings
-from ..exceptions import InvalidInbound
+from ..exceptions import HoldMessage, InvalidInbound
 from ..models import (
     Customer,
     EventKind,
@@ -33,7 +33,7 @@ from ..models import (
 from ..plugins.manager import hook
 from ..sanitize import clean_html, clean_text, html_to_text
 from ..types import Classification, InboundMessage
-from . import attachments, config_cache, custom_fields, customers, events, loops, outbox, sla
+from . import attachments, config_cache, custom_fields, customers, events, loops, outbox, sla, workflow
 from .references import format_reference
 
 logger = logging.getLogger(__name__)
@@ -44,15 +44,21 @@ REOPENED_BY_CUSTOMER = (Status.PENDING, Status.SOLVED, Status.CLOSED)
 
 @dataclass(frozen=True)
 class IntakeResult:
-    """What :func:`receive` did: the ticket and message, and whether either is new."""
+    """What :func:`receive` did: the ticket and message, and whether either is new.
 
-    ticket: Ticket
-    message: Message
+    ``held``: a match hook kept the message out of every ticket (the sender has
+    no right to the ticket it points at); it waits in quarantine, ``message``
+    is ``None`` and ``ticket`` is the ticket it claimed to continue.
+    """
+
+    ticket: Ticket | None
+    message: Message | None
     created: bool
     duplicate: bool = False
+    held: bool = False
 
 
-def receive(message: InboundMessage, *, raw: bytes | None = None) -> IntakeResult:
+def receive(message: InboundMessage, *, raw: bytes | None = None, match: bool = True) -> IntakeResult:
     """Turn one inbound message into a new ticket or a message on an existing one.
 
     Re-delivering the same ``(channel, external_id)`` returns the first
@@ -60,7 +66,8 @@ def receive(message: InboundMessage, *, raw: bytes | None = None) -> IntakeResul
     :class:`~wagtail_helpdesk.exceptions.InvalidInbound` and leaves only the
     raw record (state "rejected"); no ticket or message is half-made.
     ``raw``, the message as it arrived (the RFC 822 bytes of a mail), is kept
-    on that record before anything else happens.
+    on that record before anything else happens.  ``match=False`` skips the
+    match hooks and always opens a ticket (a manager's "turn into a ticket").
     """
     if not message.channel or not message.external_id:
         raise InvalidInbound({"external_id": _("A channel and an external id are required.")})
@@ -68,6 +75,8 @@ def receive(message: InboundMessage, *, raw: bytes | None = None) -> IntakeResul
     if existing:
         if record.state == InboundRecord.State.PROCESSED:
             return _duplicate(message)
+        if record.state == InboundRecord.State.HELD:
+            return IntakeResult(ticket=record.ticket, message=None, created=False, duplicate=True, held=True)
         if record.state == InboundRecord.State.REJECTED:
             raise InvalidInbound({"message": record.error or _("This message was rejected before.")})
     try:
@@ -78,7 +87,10 @@ def receive(message: InboundMessage, *, raw: bytes | None = None) -> IntakeResul
         raise
     try:
         with transaction.atomic():
-            result = _process(message, customer, record)
+            result = _process(message, customer, record, match=match)
+    except HoldMessage as held:
+        _mark(record, InboundRecord.State.HELD, error=held.reason, ticket=held.ticket)
+        return IntakeResult(ticket=held.ticket, message=None, created=False, held=True)
     except IntegrityError:
         # The same message processed concurrently by another worker.
         if Message.objects.filter(channel=message.channel, external_id=message.external_id[:255]).exists():
@@ -170,12 +182,16 @@ def _validated(message: InboundMessage) -> InboundMessage:
     )
 
 
-def _process(message: InboundMessage, customer: Customer, record: InboundRecord) -> IntakeResult:
-    h = hook()
-    ticket = h.helpdesk_match_ticket(message=message, customer=customer)
+def _process(message: InboundMessage, customer: Customer, record: InboundRecord, *, match: bool) -> IntakeResult:
+    ticket = hook().helpdesk_match_ticket(message=message, customer=customer) if match else None
     if ticket is not None:
         while ticket.merged_into_id:  # a reply to a merged ticket joins the survivor
             ticket = Ticket.objects.get(pk=ticket.merged_into_id)
+    if ticket is not None and ticket.status == Status.CLOSED and helpdesk_settings.CLOSED_TICKET_REPLY == "follow_up":
+        # A closed matter stays closed: the message opens a new ticket that points back at it.
+        result = _open_ticket(message, customer, record)
+        workflow.link_follow_up(result.ticket, ticket)
+    elif ticket is not None:
         result = _add_to_ticket(ticket, message, customer, record)
     else:
         result = _open_ticket(message, customer, record)

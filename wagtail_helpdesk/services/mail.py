@@ -7,6 +7,7 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import make_msgid
+from django.utils.html import linebreaks, urlize
 
 from ..conf import helpdesk_settings
 from ..exceptions import PermanentDeliveryError, RetryableDeliveryError
@@ -15,6 +16,12 @@ from ..types import DeliveryReceipt, OutboundEnvelope
 
 def from_address() -> str:
     return helpdesk_settings.FROM_EMAIL or settings.DEFAULT_FROM_EMAIL
+
+
+def html_version(text: str) -> str:
+    """A simple HTML part for a text-only message: paragraphs and clickable links, everything escaped."""
+    body = linebreaks(urlize(text, autoescape=True))
+    return f'<!DOCTYPE html><html><body style="font-family: sans-serif">{body}</body></html>'
 
 
 def send_email(envelope: OutboundEnvelope) -> DeliveryReceipt:
@@ -32,6 +39,9 @@ def send_email(envelope: OutboundEnvelope) -> DeliveryReceipt:
     headers = {"Message-ID": message_id, "Auto-Submitted": "auto-replied", **envelope.headers}
     if envelope.headers.get("Auto-Submitted") == "no":
         headers.pop("Auto-Submitted")
+    else:
+        # Exchange and Outlook honour this instead of RFC 3834: no out-of-office answers to our robots.
+        headers.setdefault("X-Auto-Response-Suppress", "All")
     if envelope.in_reply_to:
         headers["In-Reply-To"] = envelope.in_reply_to[-1]
         headers["References"] = " ".join(envelope.in_reply_to)
@@ -44,8 +54,7 @@ def send_email(envelope: OutboundEnvelope) -> DeliveryReceipt:
         to=[envelope.recipient],
         headers=headers,
     )
-    if envelope.body_html:
-        email.attach_alternative(envelope.body_html, "text/html")
+    email.attach_alternative(envelope.body_html or html_version(envelope.body_text), "text/html")
     for attachment in envelope.attachments:
         email.attach(attachment.filename, attachment.content, attachment.content_type)
     try:

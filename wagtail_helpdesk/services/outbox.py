@@ -20,7 +20,8 @@ from django.utils import timezone
 from ..conf import helpdesk_settings
 from ..exceptions import PermanentDeliveryError
 from ..models import Customer, Message, OutboundMessage, Ticket
-from ..types import OutboundEnvelope
+from ..types import InboundAttachment, OutboundEnvelope
+from . import threading
 from .channels import get_channel
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,8 @@ STALE_SENDING_AFTER = timedelta(minutes=15)
 
 #: Channels that reach the customer by email.
 EMAIL_CHANNELS = {"email", "web"}
+#: Most Message-IDs in a References header (RFC 5322 suggests keeping the first and the latest).
+MAX_REFERENCES = 20
 
 
 def recipient_for(ticket: Ticket, customer: Customer | None = None) -> str:
@@ -102,7 +105,7 @@ def deliver(outbound_id: int) -> DeliveryOutcome:
     )
     if not claimed:
         return DeliveryOutcome(state="skipped")
-    outbound = OutboundMessage.objects.select_related("ticket").get(pk=outbound_id)
+    outbound = OutboundMessage.objects.select_related("ticket__queue").get(pk=outbound_id)
     try:
         receipt = get_channel(outbound.channel).send(_envelope(outbound))
     except PermanentDeliveryError as exc:
@@ -132,6 +135,13 @@ def _finish(outbound: OutboundMessage, state: str, *, error: str = "", external_
 
 
 def _envelope(outbound: OutboundMessage) -> OutboundEnvelope:
+    headers = dict(outbound.headers)
+    in_reply_to = tuple(outbound.in_reply_to)
+    if outbound.ticket is not None and outbound.channel in EMAIL_CHANNELS:
+        # The reply address routes the customer's answer back to this ticket,
+        # whatever their client does to the subject and the headers.
+        headers.setdefault("Reply-To", threading.reply_address(outbound.ticket))
+        in_reply_to = _thread(outbound)
     return OutboundEnvelope(
         outbound_id=outbound.pk,
         channel=outbound.channel,
@@ -140,9 +150,42 @@ def _envelope(outbound: OutboundMessage) -> OutboundEnvelope:
         body_text=outbound.body_text,
         body_html=outbound.body_html,
         ticket_reference=outbound.ticket.reference if outbound.ticket else "",
-        in_reply_to=tuple(outbound.in_reply_to),
-        headers=dict(outbound.headers),
+        in_reply_to=in_reply_to,
+        headers={name: value for name, value in headers.items() if value},
+        attachments=_files(outbound),
     )
+
+
+def _thread(outbound: OutboundMessage) -> tuple[str, ...]:
+    """Every Message-ID received or sent on the ticket, oldest first, ending with the one answered."""
+    received = (
+        Message.objects.filter(ticket=outbound.ticket_id, kind=Message.Kind.INBOUND, channel="email")
+        .exclude(external_id="")
+        .values_list("created_at", "external_id")
+    )
+    sent = (
+        OutboundMessage.objects.filter(ticket=outbound.ticket_id, state=OutboundMessage.State.SENT)
+        .exclude(external_id="")
+        .exclude(pk=outbound.pk)
+        .values_list("created_at", "external_id")
+    )
+    answered = [mid for mid in outbound.in_reply_to if mid]
+    known = [mid for _at, mid in sorted([*received, *sent]) if mid.startswith("<") and mid not in answered]
+    thread = list(dict.fromkeys([*known, *answered]))
+    if len(thread) > MAX_REFERENCES:
+        thread = thread[:1] + thread[-(MAX_REFERENCES - 1) :]
+    return tuple(thread)
+
+
+def _files(outbound: OutboundMessage) -> tuple[InboundAttachment, ...]:
+    """An agent's reply carries the files attached to it."""
+    if outbound.message_id is None or outbound.kind != OutboundMessage.Kind.REPLY:
+        return ()
+    files = []
+    for attachment in outbound.message.attachments.all():
+        with attachment.file.open("rb") as handle:
+            files.append(InboundAttachment(attachment.filename, attachment.content_type, handle.read()))
+    return tuple(files)
 
 
 def flush_due(limit: int = 500) -> int:

@@ -474,6 +474,24 @@ def link(source: Ticket, target: Ticket, kind: str, *, by) -> TicketLink:
     return link
 
 
+def link_follow_up(follow_up: Ticket, closed: Ticket) -> TicketLink:
+    """Link a new ticket to the closed one its first message answered (intake, no agent involved)."""
+    with transaction.atomic():
+        link, created = TicketLink.objects.get_or_create(source=follow_up, target=closed, kind=TicketLink.Kind.RELATED)
+        if created:
+            events.record(
+                events.build(
+                    follow_up,
+                    EventKind.LINKED,
+                    target=closed.pk,
+                    target_reference=closed.reference,
+                    link=TicketLink.Kind.RELATED,
+                    follow_up=True,
+                )
+            )
+    return link
+
+
 def add_follower(ticket: Ticket, *, by, customer=None, user=None) -> TicketFollower:
     """Copy a customer (CC) or an agent on the ticket's updates; adding twice changes nothing."""
     _check_agent(by, ticket)

@@ -29,6 +29,7 @@ from wagtail_helpdesk.models import ContactFormPage, Message, OutboundMessage, Q
 from ..models import Order, Product
 from .canned import ensure_canned_responses
 from .history import HistoryBuilder, history_exists
+from .mail import ensure_quarantine
 from .saved_views import ensure_saved_views
 from .setup import (
     ensure_admin,
@@ -92,6 +93,7 @@ def load(*, tickets: int = 300, seed: int = 2026) -> DemoResult:
         ensure_sla_configuration()
         start_clocks()
         customer = ensure_demo_customer()
+    ensure_quarantine()
     return _summary(created, time.monotonic() - started, contact, customer)
 
 

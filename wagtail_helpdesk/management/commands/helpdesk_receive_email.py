@@ -26,5 +26,8 @@ class Command(BaseCommand):
             # Exit status 65 (EX_DATAERR) makes the MTA bounce instead of retrying forever;
             # the raw message is kept as a rejected inbound record when it got that far.
             raise CommandError(f"Rejected: {exc}", returncode=65) from exc
+        if result.held:
+            self.stdout.write("held for review")
+            return
         state = "duplicate of" if result.duplicate else ("opened" if result.created else "added to")
         self.stdout.write(f"{state} {result.ticket.reference}")

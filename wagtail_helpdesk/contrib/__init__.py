@@ -1,0 +1,1 @@
+"""Optional integrations with other packages, each active only when that package is installed."""
