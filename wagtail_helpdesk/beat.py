@@ -11,4 +11,5 @@ BEAT_SCHEDULE = {
     "wagtail-helpdesk-flush-outbox": {"task": "wagtail_helpdesk.flush_outbox", "schedule": 60.0},
     "wagtail-helpdesk-assign-waiting": {"task": "wagtail_helpdesk.assign_waiting_tickets", "schedule": 60.0},
     "wagtail-helpdesk-poll-mailboxes": {"task": "wagtail_helpdesk.poll_mailboxes", "schedule": 60.0},
+    "wagtail-helpdesk-flush-webhooks": {"task": "wagtail_helpdesk.flush_webhooks", "schedule": 60.0},
 }

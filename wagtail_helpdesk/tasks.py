@@ -7,7 +7,7 @@ to the host's app.
 from celery import shared_task
 
 from .models import Mailbox
-from .services import assignment, mailboxes, outbox
+from .services import assignment, mailboxes, outbox, webhooks
 
 
 @shared_task(name="wagtail_helpdesk.deliver_outbox_message", bind=True, max_retries=None, ignore_result=False)
@@ -49,3 +49,18 @@ def poll_mailbox(mailbox_id: int) -> int:
 def assign_waiting_tickets() -> int:
     """Hand tickets that wait unassigned (every agent was at their limit) to agents who freed up."""
     return assignment.assign_all_waiting()
+
+
+@shared_task(name="wagtail_helpdesk.deliver_webhook", bind=True, max_retries=None, ignore_result=False)
+def deliver_webhook(self, delivery_id: int) -> str:
+    """POST one webhook delivery; a retryable failure comes back after the back-off."""
+    outcome = webhooks.deliver(delivery_id)
+    # In eager mode a retry would run again at once; beat's flush_webhooks retries instead.
+    if outcome.retry_in is not None and not self.request.is_eager:
+        raise self.retry(countdown=outcome.retry_in)
+    return outcome.state
+
+
+@shared_task(name="wagtail_helpdesk.flush_webhooks")
+def flush_webhooks() -> int:
+    return webhooks.flush_due()

@@ -1,5 +1,6 @@
 """Models, one module per aggregate; this package re-exports them."""
 
+from .api import DEFAULT_WEBHOOK_EVENTS, ChannelToken, WebhookDelivery, WebhookEndpoint
 from .customers import Customer, CustomerIdentity
 from .events import EventKind, TicketEvent
 from .mailboxes import Mailbox
@@ -13,8 +14,10 @@ from .tickets import ACTIVE_STATUSES, Priority, SLAState, Status, Tag, Ticket, T
 
 __all__ = [
     "ACTIVE_STATUSES",
+    "DEFAULT_WEBHOOK_EVENTS",
     "AgentProfile",
     "Attachment",
+    "ChannelToken",
     "ContactFormPage",
     "ContactFormPageMixin",
     "CustomField",
@@ -36,5 +39,7 @@ __all__ = [
     "TicketEvent",
     "TicketFollower",
     "TicketLink",
+    "WebhookDelivery",
+    "WebhookEndpoint",
     "attachment_storage",
 ]

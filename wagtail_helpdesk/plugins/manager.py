@@ -34,12 +34,14 @@ ENTRY_POINT_GROUP = "wagtail_helpdesk"
 DEFAULT_PLUGINS: dict[str, str] = {
     "webform": "wagtail_helpdesk.plugins.webform",
     "email": "wagtail_helpdesk.plugins.email",
+    "api_channel": "wagtail_helpdesk.plugins.api_channel",
     "reference_matcher": "wagtail_helpdesk.plugins.reference_matcher",
     "default_router": "wagtail_helpdesk.plugins.default_router",
     "load_router": "wagtail_helpdesk.plugins.load_router",
     "sticky_router": "wagtail_helpdesk.plugins.sticky_router",
     "rules_router": "wagtail_helpdesk.plugins.rules_router",
     "template_autoreply": "wagtail_helpdesk.plugins.template_autoreply",
+    "webhooks": "wagtail_helpdesk.plugins.webhooks",
 }
 
 _pm: pluggy.PluginManager | None = None
