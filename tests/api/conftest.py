@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from rest_framework.test import APIClient
@@ -86,3 +90,51 @@ def client_as(cast: Cast, who: str) -> APIClient:
 @pytest.fixture
 def as_role(cast):
     return lambda who: client_as(cast, who)
+
+
+class Receiver(ThreadingHTTPServer):
+    """A real local HTTP server standing in for a webhook receiver or a chat adapter's callback.
+
+    It records every request (headers and raw body) and answers with the next
+    status in ``statuses`` (200 once they run out).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _ReceiverHandler)
+        self.requests: list[dict] = []
+        self.statuses: list[int] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_port}/hook"
+
+
+class _ReceiverHandler(BaseHTTPRequestHandler):
+    server: Receiver
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        self.server.requests.append({"headers": dict(self.headers), "body": body, "path": self.path})
+        status = self.server.statuses.pop(0) if self.server.statuses else 200
+        answer = json.dumps({"id": f"remote-{len(self.server.requests)}"}).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    server = Receiver()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
