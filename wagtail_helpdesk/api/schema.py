@@ -18,6 +18,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from .. import __version__
 from .base import api_schema
+from .throttling import HelpdeskRateThrottle
 
 #: The module prefix of every view this API serves.
 API_MODULE = __name__.rsplit(".", 1)[0]
@@ -56,6 +57,7 @@ class SchemaView(SpectacularAPIView):
     custom_settings = SPECTACULAR_SETTINGS
     permission_classes: list = []
     authentication_classes: list = []
+    throttle_classes = [HelpdeskRateThrottle]
     schema = AutoSchema()
 
     @api_schema(exclude=True)
