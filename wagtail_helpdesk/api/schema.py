@@ -51,6 +51,15 @@ SPECTACULAR_SETTINGS: dict[str, Any] = {
 }
 
 
+def generate_schema(urlconf: str | None = None) -> dict:
+    """The schema as a dict, exactly as :class:`SchemaView` serves it (without a request)."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    with patched_settings(SPECTACULAR_SETTINGS):
+        generator = SchemaGenerator(urlconf=urlconf)
+        return generator.get_schema(request=None, public=True)
+
+
 class SchemaView(SpectacularAPIView):
     """``v1/schema/``: the OpenAPI document (YAML, or JSON with ``?format=json``)."""
 
@@ -73,6 +82,7 @@ class DocsView(SpectacularSwaggerView):
     title = SPECTACULAR_SETTINGS["TITLE"]
     permission_classes: list = []
     authentication_classes: list = []
+    throttle_classes = [HelpdeskRateThrottle]
 
     schema = AutoSchema()
 

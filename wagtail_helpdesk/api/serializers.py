@@ -31,7 +31,8 @@ class AgentRefSerializer(serializers.Serializer):
 class CustomerRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
-    email = serializers.EmailField(allow_blank=True)
+    #: Plain strings, not ``format: email``: a customer known only by a chat handle has none.
+    email = serializers.CharField()
 
 
 class TicketSerializer(serializers.ModelSerializer):
@@ -149,6 +150,8 @@ class MessageSerializer(serializers.ModelSerializer):
 
 
 class CustomerSerializer(serializers.ModelSerializer):
+    email = serializers.CharField(read_only=True, help_text=_("Empty for a customer known only by a handle."))
+
     class Meta:
         model = Customer
         fields = ["id", "name", "email", "phone", "shop_account", "language", "created_at"]
@@ -156,6 +159,8 @@ class CustomerSerializer(serializers.ModelSerializer):
 
 
 class QueueSerializer(serializers.ModelSerializer):
+    email = serializers.CharField(read_only=True)
+
     class Meta:
         model = Queue
         fields = ["id", "name", "slug", "email", "is_default"]

@@ -263,7 +263,7 @@ class CustomerViewSet(HelpdeskAPIMixin, mixins.ListModelMixin, mixins.RetrieveMo
     permission_classes = [IsAgent]
     serializer_class = serializers.CustomerSerializer
     pagination_class = IdPagination
-    lookup_value_regex = r"[0-9]+"
+    lookup_value_regex = r"[^/]+"
 
     def get_queryset(self):
         if _fake(self):
@@ -310,6 +310,7 @@ class QueueViewSet(HelpdeskAPIMixin, mixins.ListModelMixin, mixins.RetrieveModel
     serializer_class = serializers.QueueSerializer
     pagination_class = IdPagination
     lookup_field = "slug"
+    lookup_value_regex = r"[^/]+"
 
     def get_queryset(self):
         if _fake(self):
@@ -331,7 +332,7 @@ class ReplyTemplateViewSet(HelpdeskAPIMixin, mixins.ListModelMixin, mixins.Retri
     permission_classes = [IsAgent]
     serializer_class = serializers.ReplyTemplateSerializer
     pagination_class = IdPagination
-    lookup_value_regex = r"[0-9]+"
+    lookup_value_regex = r"[^/]+"
 
     def get_queryset(self):
         queryset = ReplyTemplate.objects.all()
