@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from ..models import Customer, InboundRecord, OutboundMessage, Queue, ReplyTemplate, Ticket
 from . import outbox
 from .actions import ACTION_VIEWS
+from .api import ChannelTokenViewSet, WebhookDeliveryViewSet, WebhookEndpointViewSet
 from .filters import TicketFilterSet
 from .forms import QueueForm, ReplyTemplateForm
 from .mailboxes import MailboxViewSet
@@ -258,6 +259,9 @@ class HelpdeskViewSetGroup(SnippetViewSetGroup):
         OutboxViewSet,
         InboundViewSet,
         MailboxViewSet,
+        ChannelTokenViewSet,
+        WebhookEndpointViewSet,
+        WebhookDeliveryViewSet,
     )
 
     def get_menu_item(self, order=None) -> SubmenuMenuItem:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +17,11 @@ DEFAULT_WEBHOOK_EVENTS = [
     EventKind.ASSIGNED,
     EventKind.SLA_BREACHED,
 ]
+
+
+def new_signing_secret() -> str:
+    """A fresh random secret for HMAC signatures (webhooks, gateway callbacks)."""
+    return secrets.token_hex(32)
 
 
 class ChannelTokenQuerySet(models.QuerySet):
@@ -70,7 +77,7 @@ class WebhookEndpoint(models.Model):
     events = models.JSONField(
         _("events"), default=list, blank=True, help_text=_("Event kinds to send; empty means every event.")
     )
-    secret = models.CharField(_("signing secret"), max_length=64, editable=False)
+    secret = models.CharField(_("signing secret"), max_length=64, default=new_signing_secret, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
