@@ -111,3 +111,7 @@ def test_agent_sees_the_customers_orders_beside_a_ticket_about_an_order(demo):
     panel = demo["report"]["panel"]
     assert panel["titles"] == ["Shop orders"]
     assert panel["shows_order"] and panel["marks_ticket_order"]
+
+
+def test_the_demo_site_serves_the_rest_api_and_its_docs(demo):
+    assert demo["report"]["api"] == {"list": [200, 5], "docs": 200, "anonymous": 401}

@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from ..models import ChannelToken, EventKind, WebhookDelivery, WebhookEndpoint
 from ..services import gateway
 from ..services.channels import get_channels
-from .permissions import ReadOnlyModelPermissionPolicy
+from .permissions import webhook_delivery_permission_policy
 
 
 class ChannelTokenForm(WagtailAdminModelForm):
@@ -139,7 +139,8 @@ class WebhookDeliveryViewSet(ModelViewSet):
     menu_label = gettext_lazy("Webhook deliveries")
     url_prefix = "helpdesk/webhook-deliveries"
     url_namespace = "wagtail_helpdesk_webhook_deliveries"
-    permission_policy = ReadOnlyModelPermissionPolicy(WebhookDelivery)
+    #: Used by Wagtail 7.4; Wagtail 8 reads the policy ``wagtail_hooks`` registered.
+    permission_policy = webhook_delivery_permission_policy
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_reference_index = False
