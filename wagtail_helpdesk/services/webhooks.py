@@ -13,7 +13,11 @@ import logging
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F, Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from ..conf import helpdesk_settings
@@ -25,6 +29,12 @@ logger = logging.getLogger(__name__)
 
 #: Payload format version, sent in every body so receivers can tell.
 PAYLOAD_VERSION = 1
+
+#: Every ticket event asks which endpoints want it; the answer is cached (as
+#: ``services.config_cache`` does for intake's configuration), dropped after
+#: commit when an endpoint is saved or deleted, and expires in any case.
+ENDPOINTS_KEY = "wagtail_helpdesk:webhook-endpoints:1"
+ENDPOINTS_TIMEOUT = 60
 
 
 @dataclass(frozen=True)
@@ -47,29 +57,53 @@ def payload_for(event: TicketEventPayload) -> dict:
     }
 
 
+def active_endpoints() -> list[tuple[int, list[str]]]:
+    """``(id, events)`` of the active endpoints; no query while the cache holds them."""
+    endpoints = cache.get(ENDPOINTS_KEY)
+    if endpoints is None:
+        endpoints = [
+            (pk, list(kinds))
+            for pk, kinds in WebhookEndpoint.objects.filter(is_active=True).values_list("pk", "events")
+        ]
+        cache.set(ENDPOINTS_KEY, endpoints, ENDPOINTS_TIMEOUT)
+    return endpoints
+
+
+@receiver(post_save, sender=WebhookEndpoint)
+@receiver(post_delete, sender=WebhookEndpoint)
+def _forget_endpoints(**kwargs) -> None:
+    cache.delete(ENDPOINTS_KEY)
+    transaction.on_commit(lambda: cache.delete(ENDPOINTS_KEY))
+
+
 def enqueue(event: TicketEventPayload) -> list[int]:
-    """Write one delivery per active endpoint that wants ``event.kind`` and queue their tasks."""
-    endpoints = [e for e in WebhookEndpoint.objects.filter(is_active=True) if e.wants(event.kind)]
-    if not endpoints:
+    """Write one delivery per active endpoint that wants ``event.kind`` and queue their tasks.
+
+    A site without webhooks pays no query per event.
+    """
+    endpoint_ids = [pk for pk, kinds in active_endpoints() if not kinds or event.kind in kinds]
+    if not endpoint_ids:
         return []
     payload = payload_for(event)
-    rows = WebhookDelivery.objects.bulk_create(
+    WebhookDelivery.objects.bulk_create(
         [
             WebhookDelivery(
-                endpoint=endpoint,
+                endpoint_id=endpoint_id,
                 event_id=event.event_id,
                 kind=event.kind,
                 ticket_reference=event.ticket_reference[:32],
                 payload=payload,
             )
-            for endpoint in endpoints
+            for endpoint_id in endpoint_ids
         ],
         ignore_conflicts=True,
     )
+    # ignore_conflicts returns no ids: read them back (a repeated event finds the first rows).
     ids = list(
-        WebhookDelivery.objects.filter(event_id=event.event_id, endpoint__in=endpoints).values_list("pk", flat=True)
+        WebhookDelivery.objects.filter(event_id=event.event_id, endpoint_id__in=endpoint_ids)
+        .filter(state=WebhookDelivery.State.PENDING, attempts=0)
+        .values_list("pk", flat=True)
     )
-    del rows
     for delivery_id in ids:
         dispatch(delivery_id)
     return ids
