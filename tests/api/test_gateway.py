@@ -211,9 +211,11 @@ def test_a_token_for_a_plugin_channel_posts_as_that_channel(db):
     assert Ticket.objects.get().channel == "chat"
 
 
-def test_only_registered_channels_get_tokens(db):
+@pytest.mark.parametrize("channel", ["nope", "web", "email"])
+def test_only_registered_gateway_channels_get_tokens(db, channel):
+    """The web form's and email's parse() read forms and mail, not the gateway's JSON."""
     with pytest.raises(InvalidInbound):
-        gateway.issue_token(channel="nope", name="x")
+        gateway.issue_token(channel=channel, name="x")
 
 
 def test_only_the_hash_of_the_secret_is_stored_and_use_is_recorded(token):

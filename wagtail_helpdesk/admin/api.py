@@ -14,7 +14,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import ChannelToken, EventKind, WebhookDelivery, WebhookEndpoint
 from ..services import gateway
-from ..services.channels import get_channels
 from .permissions import webhook_delivery_permission_policy
 
 
@@ -29,7 +28,7 @@ class ChannelTokenForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = [
-            (code, f"{channel.label} ({code})") for code, channel in get_channels().items()
+            (code, f"{channel.label} ({code})") for code, channel in gateway.gateway_channels().items()
         ]
         if self.instance.pk:
             self.fields["channel"].disabled = True

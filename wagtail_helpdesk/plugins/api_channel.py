@@ -42,6 +42,8 @@ _TEXT_FIELDS = (
 class GatewayChannel(Channel):
     code = "api"
     label = gettext_lazy("API")
+    #: Tokens can be issued for this channel: its ``parse()`` reads the gateway's JSON.
+    gateway = True
 
     def parse(self, payload: Any) -> InboundMessage:
         """``payload``: a JSON object with ``external_id``, a sender and a body (see docs/api.rst)."""

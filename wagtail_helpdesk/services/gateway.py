@@ -21,11 +21,11 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..exceptions import InvalidInbound, PermanentDeliveryError, RetryableDeliveryError, UnknownChannel
+from ..exceptions import InvalidInbound, PermanentDeliveryError, RetryableDeliveryError
 from ..models import ChannelToken
-from ..types import DeliveryReceipt, OutboundEnvelope
+from ..types import Channel, DeliveryReceipt, OutboundEnvelope
 from . import intake
-from .channels import get_channel
+from .channels import get_channels
 from .http import post_signed
 
 #: Every token starts with this, so a leaked one is easy to recognise (and to scan for).
@@ -47,12 +47,21 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def gateway_channels() -> dict[str, Channel]:
+    """Registered channels that read the gateway's JSON (``gateway = True``, e.g. ``GatewayChannel``).
+
+    Other channels' ``parse()`` expects what their own webhook receives (a form,
+    a mail), so no token is issued for them.
+    """
+    return {code: channel for code, channel in get_channels().items() if getattr(channel, "gateway", False)}
+
+
 def issue_token(*, channel: str, name: str, callback_url: str = "") -> IssuedToken:
-    """Create a token for ``channel`` (a registered channel code); only its hash is stored."""
-    try:
-        get_channel(channel)
-    except UnknownChannel:
-        raise InvalidInbound({"channel": _("No channel %(code)r is registered.") % {"code": channel}}) from None
+    """Create a token for ``channel`` (a registered gateway channel); only its hash is stored."""
+    if channel not in gateway_channels():
+        raise InvalidInbound(
+            {"channel": _("No channel %(code)r that takes gateway messages is registered.") % {"code": channel}}
+        )
     key = secrets.token_hex(6)
     secret = secrets.token_urlsafe(32)
     token = ChannelToken.objects.create(
@@ -101,10 +110,9 @@ def receive(token: ChannelToken, payload: dict[str, Any]) -> intake.IntakeResult
     nor claim a ticket (``ticket_reference``), because the token speaks for
     the adapter, not for the customer.
     """
-    try:
-        channel = get_channel(token.channel)
-    except UnknownChannel:
-        raise InvalidInbound({"channel": _("This token's channel is no longer installed.")}) from None
+    channel = gateway_channels().get(token.channel)
+    if channel is None:
+        raise InvalidInbound({"channel": _("This token's channel is no longer installed.")})
     message = channel.parse(payload)
     if message.channel != token.channel:
         message = replace(message, channel=token.channel)
