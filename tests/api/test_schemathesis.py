@@ -31,6 +31,20 @@ AUTH = {"Authorization": "Basic " + base64.b64encode(b"fuzz-agent:password").dec
 
 @pytest.fixture
 def agent_world(settings):
+    # Calling the WSGI app directly fires request_started/finished, whose handler closes the
+    # database connection (and with it the test's transaction on PostgreSQL); Django's test
+    # client disconnects it the same way.
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield _world(settings)
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def _world(settings):
     settings.WAGTAIL_HELPDESK_API_THROTTLE_RATES = {}
     from wagtail_helpdesk.models import Queue
 

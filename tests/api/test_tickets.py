@@ -81,6 +81,19 @@ def test_bad_ticket_input_is_rejected_field_by_field_and_opens_nothing(as_role, 
     assert Ticket.objects.count() == before
 
 
+@pytest.mark.parametrize("query", ["q=a%00b", "queue=%00", "channel=we%00b", "shop_reference=%00", "tag=%00x", "%00=1"])
+def test_nul_characters_in_filters_are_a_400_not_a_database_error(as_role, cast, query):
+    response = as_role("agent").get(f"{API}/tickets/?{query}")
+    assert response.status_code == 400
+
+
+def test_nul_characters_in_a_body_are_a_400(as_role, cast):
+    body = {"customer_email": "a@mail.example", "subject": "x\u0000y", "body_text": "t"}
+    response = as_role("agent").post(f"{API}/tickets/", data=json.dumps(body), content_type="application/json")
+    assert response.status_code == 400
+    assert not Ticket.objects.filter(subject__startswith="x").exists()
+
+
 def test_malformed_json_is_a_clear_400(as_role):
     response = as_role("agent").post(f"{API}/tickets/", data="{not json", content_type="application/json")
     assert response.status_code == 400
