@@ -9,6 +9,8 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     # Attachment downloads and the inbound webhooks of channel plugins.
     path("helpdesk/", include("wagtail_helpdesk.urls")),
+    # The REST API, its channel gateway and its docs page (api/helpdesk/v1/docs/).
+    path("api/helpdesk/", include("wagtail_helpdesk.api.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,5 +5,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("helpdesk/", include("wagtail_helpdesk.urls")),
+    path("api/helpdesk/", include("wagtail_helpdesk.api.urls")),
     path("", include(wagtail_urls)),
 ]

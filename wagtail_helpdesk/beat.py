@@ -13,4 +13,5 @@ BEAT_SCHEDULE = {
     "wagtail-helpdesk-poll-mailboxes": {"task": "wagtail_helpdesk.poll_mailboxes", "schedule": 60.0},
     "wagtail-helpdesk-sla-sweep": {"task": "wagtail_helpdesk.sla_sweep", "schedule": 60.0},
     "wagtail-helpdesk-timed-rules": {"task": "wagtail_helpdesk.run_timed_rules", "schedule": 300.0},
+    "wagtail-helpdesk-flush-webhooks": {"task": "wagtail_helpdesk.flush_webhooks", "schedule": 60.0},
 }

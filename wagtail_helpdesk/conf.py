@@ -80,6 +80,19 @@ DEFAULTS: dict[str, Any] = {
     # Seconds within which a message from another channel with a similar subject
     # joins the customer's open ticket, e.g. 259200 (3 days); None: off.
     "CROSS_CHANNEL_WINDOW": None,
+    # REST API: page size of list endpoints (a client may ask for up to the maximum).
+    "API_PAGE_SIZE": 50,
+    "API_MAX_PAGE_SIZE": 200,
+    # REST API throttle rates per scope ("<count>/<second|minute|hour|day>", or None
+    # for no limit), counted in the Django cache per user, per channel token or per IP.
+    "API_THROTTLE_RATES": {"read": "600/minute", "write": "120/minute", "gateway": "600/minute"},
+    # Outgoing webhooks and gateway callbacks: attempts before a delivery is marked
+    # failed, base of the exponential back-off in seconds, HTTP timeout in seconds,
+    # and how old (seconds) a signature may be before receivers should refuse it.
+    "WEBHOOK_MAX_ATTEMPTS": 8,
+    "WEBHOOK_RETRY_BACKOFF": 30,
+    "WEBHOOK_TIMEOUT": 10,
+    "WEBHOOK_SIGNATURE_TOLERANCE": 300,
 }
 
 _cache: dict[str, Any] = {}

@@ -53,8 +53,10 @@ def helpdesk_register_channels() -> list[Channel]:
 
     :returns: a list of :class:`wagtail_helpdesk.types.Channel` instances.
 
-    Built-in implementation: ``wagtail_helpdesk.plugins.webform`` (``web``) and
-    ``wagtail_helpdesk.plugins.email`` (``email``).
+    Built-in implementation: ``wagtail_helpdesk.plugins.webform`` (``web``),
+    ``wagtail_helpdesk.plugins.email`` (``email``) and
+    ``wagtail_helpdesk.plugins.api_channel`` (``api``: the REST API and its
+    channel gateway).
 
     Must not: touch the database or the network; registration happens at
     start-up.
@@ -223,8 +225,10 @@ def helpdesk_ticket_event(event: TicketEventPayload) -> None:
 
     :param event: a :class:`wagtail_helpdesk.types.TicketEventPayload`.
 
-    Built-in implementation: ``wagtail_helpdesk.plugins.agent_notifier``
-    (notifies agents in the admin and by mail through the outbox).
+    Built-in implementations: ``wagtail_helpdesk.plugins.agent_notifier``
+    (notifies agents in the admin and by mail through the outbox) and
+    ``wagtail_helpdesk.plugins.webhooks``, which writes a delivery row per
+    subscribed webhook endpoint and queues its Celery task.
 
     Must not: block for long; queue a Celery task for slow work (webhooks,
     notifications to other systems).

@@ -7,7 +7,7 @@ to the host's app.
 from celery import shared_task
 
 from .models import Mailbox
-from .services import agent_notifications, assignment, automation_timed, mailboxes, outbox, sla_sweep
+from .services import agent_notifications, assignment, automation_timed, mailboxes, outbox, sla_sweep, webhooks
 from .types import TicketEventPayload
 
 
@@ -69,3 +69,18 @@ def run_timed_rules() -> int:
 def notify_agents(event: dict) -> int:
     """Notify the agents a committed ticket event concerns; running it twice notifies nobody twice."""
     return len(agent_notifications.notify_for_event(TicketEventPayload(**event)))
+
+
+@shared_task(name="wagtail_helpdesk.deliver_webhook", bind=True, max_retries=None, ignore_result=False)
+def deliver_webhook(self, delivery_id: int) -> str:
+    """POST one webhook delivery; a retryable failure comes back after the back-off."""
+    outcome = webhooks.deliver(delivery_id)
+    # In eager mode a retry would run again at once; beat's flush_webhooks retries instead.
+    if outcome.retry_in is not None and not self.request.is_eager:
+        raise self.retry(countdown=outcome.retry_in)
+    return outcome.state
+
+
+@shared_task(name="wagtail_helpdesk.flush_webhooks")
+def flush_webhooks() -> int:
+    return webhooks.flush_due()

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI for api/helpdesk/v1/docs/ without a CDN
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -85,6 +85,14 @@ def main() -> None:
     admin = Client()
     report["superuser_login"] = admin.login(username="admin", password="admin")
 
+    # The REST API is mounted: an agent lists their tickets, anyone reads the docs page.
+    api_list = agent.get("/api/helpdesk/v1/tickets/?page_size=5")
+    report["api"] = {
+        "list": [api_list.status_code, len(api_list.json().get("results", [])) if api_list.status_code == 200 else 0],
+        "docs": visitor.get("/api/helpdesk/v1/docs/").status_code,
+        "anonymous": visitor.get("/api/helpdesk/v1/tickets/").status_code,
+    }
+
     # The panel an agent sees beside a ticket about an order, from the shop plugin.
     ticket = Ticket.objects.filter(custom_fields__order_number__isnull=False).order_by("pk").first()
     request = RequestFactory().get("/admin/")

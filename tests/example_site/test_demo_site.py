@@ -124,3 +124,7 @@ def test_agent_sees_the_customers_orders_beside_a_ticket_about_an_order(demo):
 def test_ticket_view_shows_the_orders_panel_and_the_demo_canned_responses(demo):
     assert demo["report"]["ticket_view"]["orders_panel"] is True
     assert demo["report"]["ticket_view"]["canned"] == ["Thanks, we are on it", "PL: Prosimy o numer zamówienia"]
+
+
+def test_the_demo_site_serves_the_rest_api_and_its_docs(demo):
+    assert demo["report"]["api"] == {"list": [200, 5], "docs": 200, "anonymous": 401}

@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from wagtail.permission_policies import BasePermissionPolicy, ModelPermissionPolicy
 
-from ..models import AgentNotification, Customer, InboundRecord, OutboundMessage, Ticket
+from ..models import AgentNotification, Customer, InboundRecord, OutboundMessage, Ticket, WebhookDelivery
 from ..services.permissions import is_agent
 
 _AGENT_CACHE = "_helpdesk_is_agent"
@@ -139,6 +139,7 @@ customer_permission_policy = CustomerPermissionPolicy(Customer)
 outbound_permission_policy = ReadOnlyModelPermissionPolicy(OutboundMessage)
 inbound_permission_policy = ReadOnlyModelPermissionPolicy(InboundRecord)
 notification_permission_policy = NotificationPermissionPolicy(AgentNotification)
+webhook_delivery_permission_policy = ReadOnlyModelPermissionPolicy(WebhookDelivery)
 
 #: The policies ``wagtail_hooks`` registers with Wagtail 8's policy registry.
 POLICIES = {
@@ -147,4 +148,5 @@ POLICIES = {
     OutboundMessage: outbound_permission_policy,
     InboundRecord: inbound_permission_policy,
     AgentNotification: notification_permission_policy,
+    WebhookDelivery: webhook_delivery_permission_policy,
 }

@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from ..models import Customer, InboundRecord, OutboundMessage, Queue, ReplyTemplate, Ticket
 from . import board, outbox, queue
 from .actions import ACTION_VIEWS
+from .api import ChannelTokenViewSet, WebhookDeliveryViewSet, WebhookEndpointViewSet
 from .automation import AutomationRuleViewSet, SatisfactionRatingViewSet
 from .canned_responses import CannedResponseViewSet
 from .filters import TicketFilterSet
@@ -289,6 +290,9 @@ class HelpdeskViewSetGroup(SnippetViewSetGroup):
         InboundViewSet,
         QuarantineViewSet,
         MailboxViewSet,
+        ChannelTokenViewSet,
+        WebhookEndpointViewSet,
+        WebhookDeliveryViewSet,
     )
 
     def get_menu_item(self, order=None) -> SubmenuMenuItem:

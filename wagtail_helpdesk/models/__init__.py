@@ -1,6 +1,7 @@
 """Models, one module per aggregate; this package re-exports them."""
 
 from .agent_notifications import AgentNotification
+from .api import DEFAULT_WEBHOOK_EVENTS, ChannelToken, WebhookDelivery, WebhookEndpoint
 from .automation import AutomationRule, AutomationRun
 from .canned_responses import CannedResponse
 from .csat import SatisfactionRating
@@ -19,6 +20,7 @@ from .tickets import ACTIVE_STATUSES, Priority, SLAState, Status, Tag, Ticket, T
 
 __all__ = [
     "ACTIVE_STATUSES",
+    "DEFAULT_WEBHOOK_EVENTS",
     "AgentNotification",
     "AgentProfile",
     "Attachment",
@@ -27,6 +29,7 @@ __all__ = [
     "BusinessCalendar",
     "BusinessHours",
     "CannedResponse",
+    "ChannelToken",
     "ContactFormPage",
     "ContactFormPageMixin",
     "CustomField",
@@ -54,5 +57,7 @@ __all__ = [
     "TicketEvent",
     "TicketFollower",
     "TicketLink",
+    "WebhookDelivery",
+    "WebhookEndpoint",
     "attachment_storage",
 ]

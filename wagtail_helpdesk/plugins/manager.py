@@ -37,6 +37,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "webform": "wagtail_helpdesk.plugins.webform",
     "email": "wagtail_helpdesk.plugins.email",
     "cross_channel": "wagtail_helpdesk.plugins.cross_channel",
+    "api_channel": "wagtail_helpdesk.plugins.api_channel",
     "reference_matcher": "wagtail_helpdesk.plugins.reference_matcher",
     "reply_address": "wagtail_helpdesk.plugins.reply_address",
     "default_router": "wagtail_helpdesk.plugins.default_router",
@@ -46,6 +47,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "template_autoreply": "wagtail_helpdesk.plugins.template_autoreply",
     "agent_notifier": "wagtail_helpdesk.plugins.agent_notifier",
     "automation": "wagtail_helpdesk.plugins.automation",
+    "webhooks": "wagtail_helpdesk.plugins.webhooks",
 }
 
 _pm: pluggy.PluginManager | None = None
