@@ -68,6 +68,15 @@ DEFAULTS: dict[str, Any] = {
     # and per email address in the Django cache.
     "PORTAL_LINK_RATE_LIMIT": "5/h",
     "CONTACT_RATE_LIMIT": "5/h",
+    # Knowledge base: article views are counted in the cache and written to the
+    # daily counter every KB_VIEW_BATCH views; popularity sums KB_POPULAR_DAYS days.
+    "KB_VIEW_BATCH": 10,
+    "KB_POPULAR_DAYS": 30,
+    # Per client IP: searches through the JSON endpoint, feedback votes and
+    # deflection events ("<count>/<s|m|h|d>", or None for none).
+    "KB_SEARCH_RATE_LIMIT": "300/h",
+    "KB_FEEDBACK_RATE_LIMIT": "30/h",
+    "KB_DEFLECTION_RATE_LIMIT": "200/h",
 }
 
 _cache: dict[str, Any] = {}

@@ -2,6 +2,18 @@
 
 from .customers import Customer, CustomerIdentity
 from .events import EventKind, TicketEvent
+from .kb import (
+    ArticleOrder,
+    KBArticlePage,
+    KBArticlePageMixin,
+    KBArticleTag,
+    KBCategoryPage,
+    KBCategoryPageMixin,
+    KBRelatedArticle,
+    KnowledgeBasePage,
+    KnowledgeBasePageMixin,
+)
+from .kb_activity import ArticleFeedback, ArticleViewCount, DeflectionEvent, DeflectionKind, TicketArticleSuggestion
 from .mailboxes import Mailbox
 from .messages import Attachment, InboundRecord, Message, attachment_storage
 from .outbox import OutboundMessage
@@ -14,14 +26,27 @@ from .tickets import ACTIVE_STATUSES, Priority, SLAState, Status, Tag, Ticket, T
 __all__ = [
     "ACTIVE_STATUSES",
     "AgentProfile",
+    "ArticleFeedback",
+    "ArticleOrder",
+    "ArticleViewCount",
     "Attachment",
     "ContactFormPage",
     "ContactFormPageMixin",
     "CustomField",
     "Customer",
     "CustomerIdentity",
+    "DeflectionEvent",
+    "DeflectionKind",
     "EventKind",
     "InboundRecord",
+    "KBArticlePage",
+    "KBArticlePageMixin",
+    "KBArticleTag",
+    "KBCategoryPage",
+    "KBCategoryPageMixin",
+    "KBRelatedArticle",
+    "KnowledgeBasePage",
+    "KnowledgeBasePageMixin",
     "Mailbox",
     "Message",
     "OutboundMessage",
@@ -33,6 +58,7 @@ __all__ = [
     "Status",
     "Tag",
     "Ticket",
+    "TicketArticleSuggestion",
     "TicketEvent",
     "TicketFollower",
     "TicketLink",

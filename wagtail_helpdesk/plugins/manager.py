@@ -40,6 +40,8 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "sticky_router": "wagtail_helpdesk.plugins.sticky_router",
     "rules_router": "wagtail_helpdesk.plugins.rules_router",
     "template_autoreply": "wagtail_helpdesk.plugins.template_autoreply",
+    "kb_feedback": "wagtail_helpdesk.plugins.kb_feedback",
+    "kb_suggester": "wagtail_helpdesk.plugins.kb_suggester",
 }
 
 _pm: pluggy.PluginManager | None = None
