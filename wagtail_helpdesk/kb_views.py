@@ -106,4 +106,3 @@ def _locale(language: str) -> Locale | None:
         if locale is not None:
             return locale
     return None
-

@@ -1,9 +1,10 @@
-"""Registration only: permission policies, the Helpdesk menu group and the dashboard panel."""
+"""Registration only: permission policies, the Helpdesk menu group, the dashboard panel, admin URLs."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .admin.dashboard import add_summary_panel
+from .admin.kb import admin_urls as kb_admin_urls
 from .admin.permissions import POLICIES
 from .admin.viewsets import HelpdeskViewSetGroup
 
@@ -18,3 +19,4 @@ else:
 
 register_snippet(HelpdeskViewSetGroup)
 hooks.register("construct_homepage_panels", add_summary_panel)
+hooks.register("register_admin_urls", kb_admin_urls)

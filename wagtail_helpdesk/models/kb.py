@@ -128,7 +128,9 @@ class KBCategoryPage(KBCategoryPageMixin, Page):  # noqa: DJ008  Page defines __
 
 
 class KBArticleTag(TaggedItemBase):
-    content_object = ParentalKey("wagtail_helpdesk.KBArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "wagtail_helpdesk.KBArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
     class Meta:
         verbose_name = _("article tag")
@@ -220,9 +222,7 @@ class KBRelatedArticle(Orderable):
     """An editor-picked "see also" link from one article to another."""
 
     article = ParentalKey(KBArticlePage, on_delete=models.CASCADE, related_name="related_links")
-    target = models.ForeignKey(
-        PAGE_MODEL, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
-    )
+    target = models.ForeignKey(PAGE_MODEL, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("target", page_type="wagtail_helpdesk.KBArticlePage")]
 

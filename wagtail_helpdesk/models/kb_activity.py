@@ -96,7 +96,10 @@ class TicketArticleSuggestion(models.Model):
     """An article the knowledge base found for a new ticket, shown to the agent (best first)."""
 
     ticket = models.ForeignKey(
-        "wagtail_helpdesk.Ticket", verbose_name=_("ticket"), on_delete=models.CASCADE, related_name="article_suggestions"
+        "wagtail_helpdesk.Ticket",
+        verbose_name=_("ticket"),
+        on_delete=models.CASCADE,
+        related_name="article_suggestions",
     )
     article = models.ForeignKey(PAGE_MODEL, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+")
     rank = models.PositiveSmallIntegerField(_("rank"), default=0)

@@ -19,13 +19,15 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from ..conf import helpdesk_settings
 from ..models import ArticleOrder, ArticleViewCount, KBArticlePage
@@ -49,6 +51,8 @@ class ArticleHit:
     #: The summary, escaped, with the query's words wrapped in ``<mark>``.
     highlighted_summary: SafeString
     category: str = ""
+    #: Absolute URL, for links that leave the site (replies by email).
+    full_url: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -58,6 +62,7 @@ class ArticleHit:
             "summary": self.summary,
             "highlighted_summary": str(self.highlighted_summary),
             "category": self.category,
+            "full_url": self.full_url,
         }
 
 
@@ -80,26 +85,84 @@ def clean_query(raw: Any, *, max_chars: int = MAX_QUERY_CHARS) -> str:
     return " ".join(text.split())[:max_chars]
 
 
-def articles(*, locale: Locale | None = None, root: Page | None = None) -> QuerySet:
-    """Live, public articles in ``locale`` (default: the active one), optionally under ``root``."""
-    queryset = KBArticlePage.objects.live().public().filter(locale=locale or Locale.get_active())
+def articles(*, locale: Locale | None = None, root: Page | None = None, language: str = "") -> QuerySet:
+    """Live, public articles in ``locale`` (default: the active one), optionally under ``root``.
+
+    ``language`` (a language code such as a ticket's) picks the locale
+    instead, when the site has one for it.
+
+    Builds the same filter as ``PageQuerySet.public()`` but from cached
+    locale ids and private paths, so a search costs one query (intake runs
+    one per new ticket).
+    """
+    locale_ids, private_paths = _access()
+    if locale is not None:
+        locale_id = locale.pk
+    else:
+        code = language.split("-")[0].lower()
+        locale_id = locale_ids.get(code) if code else None
+        locale_id = locale_id or _active_locale_id(locale_ids)
+    queryset = KBArticlePage.objects.live().filter(locale_id=locale_id)
+    if private_paths:
+        private = Q()
+        for path in private_paths:
+            private |= Q(path__startswith=path)
+        queryset = queryset.exclude(private)
     if root is not None:
         queryset = queryset.descendant_of(root)
     return queryset
 
 
-def search(query: str, *, locale: Locale | None = None, root: Page | None = None, limit: int = 10) -> list[ArticleHit]:
+_ACCESS_KEY = "wagtail_helpdesk:kb:access"
+
+
+def _access() -> tuple[dict[str, int], list[str]]:
+    """``({language_code: locale_id}, [paths of pages with a view restriction])``, cached."""
+    data = cache.get(_ACCESS_KEY)
+    if data is None:
+        locale_ids = dict(Locale.objects.values_list("language_code", "pk"))
+        private_paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
+        data = (locale_ids, private_paths)
+        cache.set(_ACCESS_KEY, data, timeout=600)
+    return data
+
+
+def invalidate_access_cache(**kwargs: Any) -> None:
+    """Signal receiver: a locale, a view restriction or a page's place in the tree changed."""
+    cache.delete(_ACCESS_KEY)
+
+
+def _active_locale_id(locale_ids: dict[str, int]) -> int | None:
+    """What ``Locale.get_active()`` returns, without its query."""
+    language = translation.get_language() if getattr(settings, "WAGTAIL_I18N_ENABLED", False) else None
+    try:
+        code = get_supported_content_language_variant(language or settings.LANGUAGE_CODE)
+    except LookupError:
+        code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return locale_ids.get(code) or next(iter(locale_ids.values()), None)
+
+
+def search(
+    query: str,
+    *,
+    locale: Locale | None = None,
+    root: Page | None = None,
+    limit: int = 10,
+    prefix_fallback: bool = True,
+    language: str = "",
+) -> list[ArticleHit]:
     """The best ``limit`` articles for ``query`` (any words may match; the backend ranks them).
 
     An empty query finds nothing; a query with no full-word match falls back
-    to prefix (autocomplete) matching, so "retu" still finds "returns".
+    to prefix (autocomplete) matching, so "retu" still finds "returns"
+    (``prefix_fallback=False`` saves that second query where speed matters more).
     """
     query = clean_query(query)
     if not _words(query):
         return []
-    queryset = articles(locale=locale, root=root)
+    queryset = articles(locale=locale, root=root, language=language)
     found = list(queryset.search(query, operator="or")[:limit])
-    if not found:
+    if not found and prefix_fallback:
         found = list(queryset.autocomplete(query, operator="or")[:limit])
     return _hits(found, query)
 
@@ -116,7 +179,14 @@ def search_page(query: str, *, locale: Locale | None = None, root: Page | None =
 
 
 def suggest_for_text(
-    subject: str, body: str = "", *, locale: Locale | None = None, root: Page | None = None, limit: int = 3
+    subject: str,
+    body: str = "",
+    *,
+    locale: Locale | None = None,
+    root: Page | None = None,
+    limit: int = 3,
+    prefix_fallback: bool = True,
+    language: str = "",
 ) -> list[ArticleHit]:
     """Articles for what a customer is writing (contact form, new ticket): one search query.
 
@@ -126,7 +196,8 @@ def suggest_for_text(
     words = _words(clean_query(subject)) * 2 + _words(clean_query(body, max_chars=2000))[:30]
     if not words:
         return []
-    return search(" ".join(words)[:MAX_QUERY_CHARS], locale=locale, root=root, limit=limit)
+    query = " ".join(words)[:MAX_QUERY_CHARS]
+    return search(query, locale=locale, root=root, limit=limit, prefix_fallback=prefix_fallback, language=language)
 
 
 def did_you_mean(query: str, *, locale: Locale | None = None, root: Page | None = None) -> str:
@@ -211,9 +282,9 @@ def highlight(text: str, query: str) -> SafeString:
     escaped = escape(text)
     terms = sorted({escape(word) for word in _words(query) if len(word) >= 3}, key=len, reverse=True)
     if not terms:
-        return mark_safe(escaped)  # noqa: S308  escaped above
+        return mark_safe(escaped)  # escaped above
     pattern = re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\w*", re.IGNORECASE | re.UNICODE)
-    return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))  # noqa: S308
+    return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))
 
 
 def _words(text: str) -> list[str]:
@@ -232,6 +303,7 @@ def _hits(pages: list[KBArticlePage], query: str) -> list[ArticleHit]:
             summary=page.summary,
             highlighted_summary=highlight(page.summary, query),
             category=titles.get(page.path[: -page.steplen], ""),
+            full_url=page.get_full_url() or "",
         )
         for page in pages
     ]

@@ -161,7 +161,9 @@ def vote_counts(article_ids: list[int]) -> dict[int, tuple[int, int]]:
 # -------------------------------------------------------------------------
 
 
-def record_deflection(kind: str, *, visitor: str, page_id: int | None, article_id: int | None = None) -> DeflectionEvent:
+def record_deflection(
+    kind: str, *, visitor: str, page_id: int | None, article_id: int | None = None
+) -> DeflectionEvent:
     """Store one deflection event; ``kind`` must be a :class:`DeflectionKind` and the ids must exist.
 
     The contact page must be a live page; the article, when given, a live

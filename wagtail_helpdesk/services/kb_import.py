@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Page
 
@@ -70,6 +71,21 @@ def _child(parent: Page, model: type[Page], slug: str) -> Page | None:
     return model.objects.child_of(parent).filter(slug=slug).first()
 
 
+def _save(page: Page, parent: Page) -> Page:
+    """Publish a page: a new one is created live (one write), an existing one gets a revision.
+
+    Creating without a revision keeps a big import fast; the first edit in
+    the admin starts the page's history as usual.
+    """
+    if page.pk is None:
+        now = timezone.now()
+        page.live = True
+        page.first_published_at = page.last_published_at = now
+        return parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
 @transaction.atomic
 def load(
     parent: Page,
@@ -87,23 +103,14 @@ def load(
     ``applies_to``, ``related`` (keys) and ``body``.  Keys become slugs.
     Returns the knowledge-base root; every page is published.
     """
-    root = _child(parent, KnowledgeBasePage, slug)
-    if root is None:
-        root = parent.add_child(instance=KnowledgeBasePage(title=title, slug=slug, intro=rich(intro)))
-    else:
-        root.title, root.intro = title, rich(intro)
-        root.save_revision().publish()
+    root = _child(parent, KnowledgeBasePage, slug) or KnowledgeBasePage(slug=slug)
+    root.title, root.intro = title, rich(intro)
+    root = _save(root, parent)
     by_key: dict[str, KBCategoryPage] = {}
     for data in categories:
-        category = _child(root, KBCategoryPage, data["key"])
-        if category is None:
-            category = root.add_child(
-                instance=KBCategoryPage(title=data["title"], slug=data["key"], intro=rich(data.get("intro", "")))
-            )
-        else:
-            category.title, category.intro = data["title"], rich(data.get("intro", ""))
-            category.save_revision().publish()
-        by_key[data["key"]] = category
+        category = _child(root, KBCategoryPage, data["key"]) or KBCategoryPage(slug=data["key"])
+        category.title, category.intro = data["title"], rich(data.get("intro", ""))
+        by_key[data["key"]] = _save(category, root)
     pages: dict[str, KBArticlePage] = {}
     for data in articles:
         category = by_key[data["category"]]
@@ -112,16 +119,19 @@ def load(
         article.summary = data.get("summary", "")
         article.body = body_from_plain(data.get("body", []))
         article.applies_to = ", ".join(data.get("applies_to", []))[:255]
-        if article.pk is None:
-            category.add_child(instance=article)
         article.tags.set(list(data.get("tags", [])))
-        pages[data["key"]] = article
-    for data in articles:
-        article = pages[data["key"]]
-        article.related_links = [
-            KBRelatedArticle(target=pages[key], sort_order=order)
-            for order, key in enumerate(data.get("related", []))
-            if key in pages
-        ]
-        article.save_revision().publish()
+        pages[data["key"]] = _save(article, category)
+    for data in articles:  # related links once every target exists
+        if data.get("related"):
+            article = pages[data["key"]]
+            article.related_links = _related(data, pages)
+            article.save_revision().publish()
     return root
+
+
+def _related(data: dict[str, Any], pages: dict[str, KBArticlePage]) -> list[KBRelatedArticle]:
+    return [
+        KBRelatedArticle(target=pages[key], sort_order=order)
+        for order, key in enumerate(data.get("related", []))
+        if key in pages
+    ]

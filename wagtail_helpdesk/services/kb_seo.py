@@ -49,4 +49,4 @@ def article_json_ld(article: KBArticlePage, request: HttpRequest | None = None) 
     data = {"@context": "https://schema.org", "@graph": graph}
     text = json.dumps(data, ensure_ascii=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308  the characters that could end the script element are escaped
+    return mark_safe(text)  # the characters that could end the script element are escaped

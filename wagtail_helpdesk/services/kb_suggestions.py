@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..models import KBArticlePage, Ticket, TicketArticleSuggestion
 
 
-
 def store_suggestions(ticket: Ticket, article_ids: list[int]) -> None:
     """Remember the articles suggested for a new ticket, best first (called by intake once it is saved)."""
     rows = [
