@@ -7,6 +7,7 @@ The HTML search page is a route of the knowledge-base page itself.
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -19,6 +20,13 @@ from .services import kb, kb_activity, ratelimit
 
 #: Most results one JSON request may ask for.
 MAX_LIMIT = 10
+
+
+class _ScriptSafeEncoder(DjangoJSONEncoder):
+    """JSON in which visitor text cannot form markup, even if a browser sniffs it as HTML."""
+
+    def encode(self, o):
+        return super().encode(o).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 @require_GET
@@ -41,7 +49,7 @@ def search_json(request: HttpRequest) -> JsonResponse:
         hits = kb.suggest_for_text(query, text, locale=locale, limit=limit)
     else:
         hits = kb.search(query, locale=locale, limit=limit)
-    return JsonResponse({"query": query, "results": [hit.as_json() for hit in hits]})
+    return JsonResponse({"query": query, "results": [hit.as_json() for hit in hits]}, encoder=_ScriptSafeEncoder)
 
 
 @require_POST

@@ -189,9 +189,9 @@ class KBArticlePageMixin(models.Model):
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from ..services import kb_activity
 
+        # Previews render through serve_preview(), so only real visits are counted here.
         response = super().serve(request, *args, **kwargs)
-        if not getattr(request, "is_preview", False):
-            kb_activity.record_view(self)
+        kb_activity.record_view(self)
         return response
 
     def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:

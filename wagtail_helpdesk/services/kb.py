@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 #: Longest query we pass to the backend; longer input is cut, not rejected.
 MAX_QUERY_CHARS = 200
+#: Most words of a query sent to the backend.
+MAX_TERMS = 32
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -158,12 +160,14 @@ def search(
     (``prefix_fallback=False`` saves that second query where speed matters more).
     """
     query = clean_query(query)
-    if not _words(query):
+    # Only words reach the backend: no operator or field syntax of any engine.
+    terms = " ".join(_words(query)[:MAX_TERMS])
+    if not terms:
         return []
     queryset = articles(locale=locale, root=root, language=language)
-    found = list(queryset.search(query, operator="or")[:limit])
+    found = list(queryset.search(terms, operator="or")[:limit])
     if not found and prefix_fallback:
-        found = list(queryset.autocomplete(query, operator="or")[:limit])
+        found = list(queryset.autocomplete(terms, operator="or")[:limit])
     return _hits(found, query)
 
 
