@@ -109,5 +109,15 @@ def test_agents_and_the_admin_can_log_in(demo):
 
 def test_agent_sees_the_customers_orders_beside_a_ticket_about_an_order(demo):
     panel = demo["report"]["panel"]
-    assert panel["titles"] == ["Shop orders"]
+    # The help centre's suggestions for the ticket come after the shop's orders.
+    assert panel["titles"] in (["Shop orders"], ["Shop orders", "Suggested articles"])
     assert panel["shows_order"] and panel["marks_ticket_order"]
+
+
+def test_the_help_centre_is_there_in_english_and_polish_and_in_the_sitemap(demo):
+    kb = demo["report"]["kb"]
+    assert kb["articles"] == ["en", "pl"]
+    assert kb["untranslated"] == 0
+    assert kb["pages"] == [200, 200]
+    assert kb["search_hits"] >= 1
+    assert kb["sitemap_has_articles"]
