@@ -51,6 +51,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=10, help="results per query (default 10)")
     parser.add_argument("--seed", type=int, default=4, help="random seed")
     parser.add_argument("--keep-db", action="store_true", help="do not drop the database afterwards")
+    parser.add_argument(
+        "--reuse-db", action="store_true", help="reuse a database kept by --keep-db (skips the slow seeding)"
+    )
     return parser.parse_args(argv)
 
 
@@ -185,11 +188,14 @@ def main(argv: list[str] | None = None) -> None:
     rng = random.Random(args.seed)
     old_name = connection.settings_dict["NAME"]
     print(f"creating and migrating a fresh {connection.vendor} database ...", flush=True)
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.reuse_db)
     try:
-        inserted, indexed = seed(args.articles, rng)
-        total = KBArticlePage.objects.count()
-        print(f"  {total} articles: inserted in {inserted:.1f}s, indexed in {indexed:.1f}s")
+        if args.reuse_db and KBArticlePage.objects.exists():
+            print(f"  reusing {KBArticlePage.objects.count()} articles")
+        else:
+            inserted, indexed = seed(args.articles, rng)
+            total = KBArticlePage.objects.count()
+            print(f"  {total} articles: inserted in {inserted:.1f}s, indexed in {indexed:.1f}s")
         texts = queries(args.queries, rng)
         for text in texts[:20]:  # warm-up: caches, connection, query plans
             kb.search(text, limit=args.limit)
@@ -200,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
             latencies.append((time.perf_counter() - started) * 1000)
             found += bool(hits)
     finally:
-        if not args.keep_db:
+        if not (args.keep_db or args.reuse_db):
             connection.creation.destroy_test_db(old_name, verbosity=0)
         for folder in CLEANUP:
             shutil.rmtree(folder, ignore_errors=True)
