@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 MAX_QUERY_CHARS = 200
 #: Most words of a query sent to the backend.
 MAX_TERMS = 32
+#: Queries up to this many words are first tried with every word required.
+MAX_AND_TERMS = 6
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -152,12 +154,15 @@ def search(
     limit: int = 10,
     prefix_fallback: bool = True,
     language: str = "",
+    all_words_first: bool = True,
 ) -> list[ArticleHit]:
-    """The best ``limit`` articles for ``query`` (any words may match; the backend ranks them).
+    """The best ``limit`` articles for ``query``, ranked by the backend.
 
-    An empty query finds nothing; a query with no full-word match falls back
+    A short query is first run with every word required; when that finds
+    nothing, any word may match.  An empty query finds nothing; a query with no full-word match falls back
     to prefix (autocomplete) matching, so "retu" still finds "returns"
-    (``prefix_fallback=False`` saves that second query where speed matters more).
+    (``prefix_fallback=False`` saves that second query where speed matters more;
+    ``all_words_first=False`` skips the every-word attempt).
     """
     query = clean_query(query)
     # Only words reach the backend: no operator or field syntax of any engine.
@@ -165,7 +170,12 @@ def search(
     if not terms:
         return []
     queryset = articles(locale=locale, root=root, language=language)
-    found = list(queryset.search(terms, operator="or")[:limit])
+    found = []
+    if all_words_first and len(terms.split()) <= MAX_AND_TERMS:
+        # Articles with every word first: selective, so fast on a big index, and usually the answer.
+        found = list(queryset.search(terms, operator="and")[:limit])
+    if not found:
+        found = list(queryset.search(terms, operator="or")[:limit])
     if not found and prefix_fallback:
         found = list(queryset.autocomplete(terms, operator="or")[:limit])
     return _hits(found, query)
