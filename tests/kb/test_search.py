@@ -96,3 +96,12 @@ def test_suggestions_for_a_message_weigh_the_subject(small):
     hits = kb.suggest_for_text("refund", "I sent the parcel back two weeks ago, when is my money coming?")
     assert hits[0].title == "When will I get my refund?"
     assert kb.suggest_for_text("", "") == []
+
+
+@pytest.mark.postgres
+def test_postgres_searches_use_the_document_index(postgres):
+    """Wagtail filters on ``title || body``; without the migration's expression index that is a full scan."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'helpdesk_kb_indexentry_document_gin'")
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition and "(title || body)" in definition
