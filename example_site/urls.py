@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,5 +20,9 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-# Wagtail's page serving last: it catches every remaining URL.
-urlpatterns.append(path("", include(wagtail_urls)))
+# Wagtail's page serving last: it catches every remaining URL.  English pages
+# keep their unprefixed URLs; Polish ones live under /pl/.
+urlpatterns += [
+    path("sitemap.xml", sitemap),
+    *i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False),
+]

@@ -52,3 +52,15 @@ class WagtailHelpdeskConfig(AppConfig):
 
         # Inbound webhooks of email service providers, when django-anymail is installed.
         anymail_inbound.connect()
+
+        from wagtail.models import Locale, PageViewRestriction
+        from wagtail.signals import post_page_move
+
+        from .services.kb import invalidate_access_cache
+
+        # Knowledge-base searches read locales and private page paths from the cache.
+        for model in (Locale, PageViewRestriction):
+            uid = f"helpdesk-kb-access-{model.__name__}"
+            post_save.connect(invalidate_access_cache, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(invalidate_access_cache, sender=model, dispatch_uid=f"{uid}-delete")
+        post_page_move.connect(invalidate_access_cache, dispatch_uid="helpdesk-kb-access-moved")

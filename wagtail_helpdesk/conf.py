@@ -93,6 +93,15 @@ DEFAULTS: dict[str, Any] = {
     "WEBHOOK_RETRY_BACKOFF": 30,
     "WEBHOOK_TIMEOUT": 10,
     "WEBHOOK_SIGNATURE_TOLERANCE": 300,
+    # Knowledge base: article views are counted in the cache and written to the
+    # daily counter every KB_VIEW_BATCH views; popularity sums KB_POPULAR_DAYS days.
+    "KB_VIEW_BATCH": 10,
+    "KB_POPULAR_DAYS": 30,
+    # Per client IP: searches through the JSON endpoint, feedback votes and
+    # deflection events ("<count>/<s|m|h|d>", or None for none).
+    "KB_SEARCH_RATE_LIMIT": "300/h",
+    "KB_FEEDBACK_RATE_LIMIT": "30/h",
+    "KB_DEFLECTION_RATE_LIMIT": "200/h",
 }
 
 _cache: dict[str, Any] = {}

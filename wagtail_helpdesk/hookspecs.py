@@ -56,7 +56,8 @@ def helpdesk_register_channels() -> list[Channel]:
     Built-in implementation: ``wagtail_helpdesk.plugins.webform`` (``web``),
     ``wagtail_helpdesk.plugins.email`` (``email``) and
     ``wagtail_helpdesk.plugins.api_channel`` (``api``: the REST API and its
-    channel gateway).
+    channel gateway) and ``wagtail_helpdesk.plugins.kb_feedback``
+    (``kb-feedback``).
 
     Must not: touch the database or the network; registration happens at
     start-up.
@@ -113,16 +114,19 @@ def helpdesk_classify_message(message: InboundMessage, ticket: Ticket) -> Classi
     Called by ``services.intake.receive()`` for new tickets only, before
     routing, while ``ticket`` is not yet saved.  Every non-None result is used:
     tags and custom fields are merged (later plugins win on a clash of custom
-    field names), and for ``priority``, ``queue`` and ``category`` the first
-    non-None value in call order wins (pluggy calls the most recently
-    registered plugin first, so site plugins come before built-ins).
+    field names), ``articles`` are concatenated without duplicates and stored
+    as the ticket's suggested knowledge-base articles, and for ``priority``,
+    ``queue`` and ``category`` the first non-None value in call order wins
+    (pluggy calls the most recently registered plugin first, so site plugins
+    come before built-ins).
 
     :param message: the normalised inbound message.
     :param ticket: the new, unsaved ticket (customer, channel, subject set).
     :returns: a :class:`wagtail_helpdesk.types.Classification` or ``None``.
 
-    Built-in implementation: none; ``example_site.shop`` shows one that
-    recognises order numbers.
+    Built-in implementation: ``wagtail_helpdesk.plugins.kb_suggester`` (one
+    knowledge-base search, sets ``articles``); ``example_site.shop`` shows one
+    that recognises order numbers.
 
     Must not: save ``ticket``; do slow network I/O (intake holds a transaction).
 

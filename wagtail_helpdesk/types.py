@@ -88,6 +88,9 @@ class Classification:
     queue: str | None = None
     category: str | None = None
     custom_fields: dict[str, Any] = field(default_factory=dict)
+    #: Ids of knowledge-base articles that may answer the message, best first;
+    #: intake stores them for the agent's ticket view (all results are merged).
+    articles: list[int] = field(default_factory=list)
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import csat_views, portal_views, views
+from . import csat_views, kb_views, portal_views, views
 from .services.channels import get_channels
 
 app_name = "wagtail_helpdesk"
@@ -23,5 +23,8 @@ urlpatterns = [
     path("portal/link/", portal_views.request_link, name="portal_request_link"),
     path("portal/t/<str:token>/", portal_views.ticket_by_link, name="portal_link"),
     path("rate/<str:token>/<int:score>/", csat_views.rate, name="csat_rate"),
+    path("kb/search/", kb_views.search_json, name="kb_search"),
+    path("kb/articles/<int:article_id>/feedback/", kb_views.feedback, name="kb_feedback"),
+    path("kb/deflection/", kb_views.deflection, name="kb_deflection"),
     *_channel_urls(),
 ]

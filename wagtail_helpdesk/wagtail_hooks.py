@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from .admin import urls as admin_urls
 from .admin.bulk_actions import BULK_ACTIONS
 from .admin.dashboard import add_summary_panel
+from .admin.kb import admin_urls as kb_admin_urls
 from .admin.notifications import add_notifications_panel
 from .admin.permissions import POLICIES
 from .admin.viewsets import HelpdeskViewSetGroup
@@ -25,3 +26,4 @@ hooks.register("construct_homepage_panels", add_notifications_panel)
 hooks.register("register_admin_urls", lambda: admin_urls.urlpatterns)
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)
+hooks.register("register_admin_urls", kb_admin_urls)

@@ -21,6 +21,13 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    # The knowledge base: table blocks, the routable search page, sitemaps.
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    # Multilingual help centre: locales in the admin, "Translate" for pages.
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -41,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # the sitemap.xml template
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -120,6 +128,9 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("pl", "Polski"), ("uk", "Українська"), ("lt", "Lietuvių")]
 TIME_ZONE = "Europe/Vilnius"
 USE_I18N = True
+# One help article per language (English and Polish), linked as translations.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("pl", "Polski")]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -79,6 +79,20 @@ def main() -> None:
     report["portal"] = [portal.status_code, len(statuses_shown)]
     report["login_page"] = Client().get("/helpdesk/portal/", follow=True).status_code
 
+    # The help centre, in English and Polish, and what crawlers see.
+    from wagtail_helpdesk.models import KBArticlePage
+
+    help_en, help_pl = visitor.get("/help/"), visitor.get("/pl/help/")
+    search = visitor.get("/helpdesk/kb/search/", {"q": "refund"}).json()
+    report["kb"] = {
+        "articles": sorted(set(KBArticlePage.objects.values_list("locale__language_code", flat=True))),
+        "untranslated": KBArticlePage.objects.filter(locale__language_code="en").count()
+        - KBArticlePage.objects.filter(locale__language_code="pl").count(),
+        "pages": [help_en.status_code, help_pl.status_code],
+        "search_hits": len(search["results"]),
+        "sitemap_has_articles": "/help/" in visitor.get("/sitemap.xml").content.decode(),
+    }
+
     agent = Client()
     report["agent_login"] = agent.login(username="anna", password="demo")
     report["admin_home"] = agent.get("/admin/").status_code

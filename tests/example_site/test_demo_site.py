@@ -117,7 +117,8 @@ def test_agents_and_the_admin_can_log_in(demo):
 
 def test_agent_sees_the_customers_orders_beside_a_ticket_about_an_order(demo):
     panel = demo["report"]["panel"]
-    assert panel["titles"] == ["Shop orders"]
+    # The help centre's suggestions for the ticket come after the shop's orders.
+    assert panel["titles"] in (["Shop orders"], ["Shop orders", "Suggested articles"])
     assert panel["shows_order"] and panel["marks_ticket_order"]
 
 
@@ -128,3 +129,12 @@ def test_ticket_view_shows_the_orders_panel_and_the_demo_canned_responses(demo):
 
 def test_the_demo_site_serves_the_rest_api_and_its_docs(demo):
     assert demo["report"]["api"] == {"list": [200, 5], "docs": 200, "anonymous": 401}
+
+
+def test_the_help_centre_is_there_in_english_and_polish_and_in_the_sitemap(demo):
+    kb = demo["report"]["kb"]
+    assert kb["articles"] == ["en", "pl"]
+    assert kb["untranslated"] == 0
+    assert kb["pages"] == [200, 200]
+    assert kb["search_hits"] >= 1
+    assert kb["sitemap_has_articles"]

@@ -43,15 +43,17 @@ def _no_delivery(monkeypatch):
 
 
 def test_new_ticket_from_a_new_customer_takes_at_most_12_statements():
-    # The budget is 12; today it takes 9 (the configuration snapshot is cached).
-    with statement_budget(9):
+    # The budget is 12; today it takes 10 (the configuration snapshot is cached):
+    # 9, plus the knowledge-base search for suggested articles (kb_suggester).
+    with statement_budget(10):
         result = intake.receive(inbound_message())
     assert result.created
 
 
-def test_new_ticket_from_a_returning_customer_takes_at_most_8_statements():
+def test_new_ticket_from_a_returning_customer_takes_at_most_9_statements():
     intake.receive(inbound_message())
-    with statement_budget(8):
+    # 8, plus the knowledge-base search for suggested articles (kb_suggester).
+    with statement_budget(9):
         assert intake.receive(inbound_message(subject="A second matter")).created
 
 

@@ -10,6 +10,7 @@ class Migration(migrations.Migration):
         ("wagtail_helpdesk", "0005_queue_saved_views"),
         ("wagtail_helpdesk", "0005_email_held_inbound"),
         ("wagtail_helpdesk", "0005_api_tokens_webhooks"),
+        ("wagtail_helpdesk", "0005_kb_pages"),
     ]
 
     operations = []

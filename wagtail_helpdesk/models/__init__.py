@@ -7,6 +7,18 @@ from .canned_responses import CannedResponse
 from .csat import SatisfactionRating
 from .customers import Customer, CustomerIdentity
 from .events import EventKind, TicketEvent
+from .kb import (
+    ArticleOrder,
+    KBArticlePage,
+    KBArticlePageMixin,
+    KBArticleTag,
+    KBCategoryPage,
+    KBCategoryPageMixin,
+    KBRelatedArticle,
+    KnowledgeBasePage,
+    KnowledgeBasePageMixin,
+)
+from .kb_activity import ArticleFeedback, ArticleViewCount, DeflectionEvent, DeflectionKind, TicketArticleSuggestion
 from .mailboxes import Mailbox
 from .messages import Attachment, InboundRecord, Message, attachment_storage
 from .outbox import OutboundMessage
@@ -23,6 +35,9 @@ __all__ = [
     "DEFAULT_WEBHOOK_EVENTS",
     "AgentNotification",
     "AgentProfile",
+    "ArticleFeedback",
+    "ArticleOrder",
+    "ArticleViewCount",
     "Attachment",
     "AutomationRule",
     "AutomationRun",
@@ -35,9 +50,19 @@ __all__ = [
     "CustomField",
     "Customer",
     "CustomerIdentity",
+    "DeflectionEvent",
+    "DeflectionKind",
     "EventKind",
     "Holiday",
     "InboundRecord",
+    "KBArticlePage",
+    "KBArticlePageMixin",
+    "KBArticleTag",
+    "KBCategoryPage",
+    "KBCategoryPageMixin",
+    "KBRelatedArticle",
+    "KnowledgeBasePage",
+    "KnowledgeBasePageMixin",
     "Mailbox",
     "Message",
     "OutboundMessage",
@@ -54,6 +79,7 @@ __all__ = [
     "Status",
     "Tag",
     "Ticket",
+    "TicketArticleSuggestion",
     "TicketEvent",
     "TicketFollower",
     "TicketLink",

@@ -48,6 +48,8 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "agent_notifier": "wagtail_helpdesk.plugins.agent_notifier",
     "automation": "wagtail_helpdesk.plugins.automation",
     "webhooks": "wagtail_helpdesk.plugins.webhooks",
+    "kb_feedback": "wagtail_helpdesk.plugins.kb_feedback",
+    "kb_suggester": "wagtail_helpdesk.plugins.kb_suggester",
 }
 
 _pm: pluggy.PluginManager | None = None

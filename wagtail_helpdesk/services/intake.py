@@ -33,7 +33,7 @@ from ..models import (
 from ..plugins.manager import hook
 from ..sanitize import clean_html, clean_text, html_to_text
 from ..types import Classification, InboundMessage
-from . import attachments, config_cache, custom_fields, customers, events, loops, outbox, sla, workflow
+from . import attachments, config_cache, custom_fields, customers, events, kb_suggestions, loops, outbox, sla, workflow
 from .references import format_reference
 
 logger = logging.getLogger(__name__)
@@ -256,6 +256,8 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
     Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference, **sla.start(ticket))
     if tags:
         _add_tags(ticket, tags)
+    if classification.articles:
+        kb_suggestions.store_suggestions(ticket, classification.articles)
     stored = _new_message(ticket, message, customer, record)
     recorded = [events.build(ticket, EventKind.CREATED, customer=customer, channel=message.channel)]
     if decision is not None:
@@ -279,6 +281,7 @@ def _merge_classifications(results: list[Classification | None]) -> Classificati
             if getattr(merged, name) is None and getattr(result, name) is not None:
                 setattr(merged, name, getattr(result, name))
         merged.tags.extend(tag for tag in result.tags if tag not in merged.tags)
+        merged.articles.extend(pk for pk in result.articles if pk not in merged.articles)
         for name, value in result.custom_fields.items():
             merged.custom_fields.setdefault(name, value)
     return merged

@@ -29,6 +29,7 @@ from wagtail_helpdesk.models import ContactFormPage, Message, OutboundMessage, Q
 from ..models import Order, Product
 from .canned import ensure_canned_responses
 from .history import HistoryBuilder, history_exists
+from .kb import ensure_kb
 from .mail import ensure_quarantine
 from .saved_views import ensure_saved_views
 from .setup import (
@@ -78,6 +79,7 @@ def load(*, tickets: int = 300, seed: int = 2026) -> DemoResult:
         queues = ensure_queues_and_agents()
         ensure_admin()
         contact = ensure_pages(queues["general"])
+        ensure_kb(contact.get_parent())
         products = ensure_products()
         ensure_orders(products, random.Random(seed))
         ensure_reply_templates()
