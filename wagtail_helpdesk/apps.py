@@ -48,6 +48,14 @@ class WagtailHelpdeskConfig(AppConfig):
         post_save.connect(automation.invalidate, sender=AutomationRule, dispatch_uid="helpdesk-automation-save")
         post_delete.connect(automation.invalidate, sender=AutomationRule, dispatch_uid="helpdesk-automation-delete")
 
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import m2m_changed
+
+        from .services.saved_views import views_changed
+
+        # The menu's cached lists of saved views include the teams' views: a team change re-reads them.
+        m2m_changed.connect(views_changed, sender=get_user_model().groups.through, dispatch_uid="helpdesk-views-teams")
+
         from .contrib import anymail_inbound
 
         # Inbound webhooks of email service providers, when django-anymail is installed.

@@ -229,10 +229,12 @@ def helpdesk_ticket_event(event: TicketEventPayload) -> None:
 
     :param event: a :class:`wagtail_helpdesk.types.TicketEventPayload`.
 
-    Built-in implementations: ``wagtail_helpdesk.plugins.agent_notifier``
-    (notifies agents in the admin and by mail through the outbox) and
-    ``wagtail_helpdesk.plugins.webhooks``, which writes a delivery row per
-    subscribed webhook endpoint and queues its Celery task.
+    Built-in implementation: ``wagtail_helpdesk.plugins.agent_notifier``
+    (queues the task that notifies agents in the admin and by mail through the
+    outbox), ``wagtail_helpdesk.plugins.webhooks`` (writes a delivery row per
+    subscribed webhook endpoint and queues its Celery task) and
+    ``wagtail_helpdesk.plugins.automation`` (the admin's event-driven
+    automation rules).
 
     Must not: block for long; queue a Celery task for slow work (webhooks,
     notifications to other systems).

@@ -190,7 +190,8 @@ class TicketView(InspectView):
         for message in self.messages:
             message.is_unseen = message.pk in unseen
         queue_names = {queue.pk: queue.name for queue in self.queues}
-        entries = [entry for entry in timeline(events, queue_names) if entry.kind not in MESSAGE_EVENTS]
+        agent_names = {person.pk: get_user_display_name(person) for person in self.agents}
+        entries = [entry for entry in timeline(events, queue_names, agent_names) if entry.kind not in MESSAGE_EVENTS]
         items: list = [*self.messages, *entries]
         items.sort(key=lambda item: item.created_at)
         return items

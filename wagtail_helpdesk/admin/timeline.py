@@ -35,19 +35,26 @@ class TimelineEntry:
     is_event: bool = True
 
 
-def timeline(events: Sequence[TicketEvent], queue_names: dict[int, str] | None = None) -> list[TimelineEntry]:
+def timeline(
+    events: Sequence[TicketEvent],
+    queue_names: dict[int, str] | None = None,
+    user_names: dict[int, str] | None = None,
+) -> list[TimelineEntry]:
     """Describe ``events`` (with ``actor_user`` and ``actor_customer`` selected) in order.
 
-    ``queue_names`` (id → name of every queue), when the caller already has
-    them, saves the query for the queues the events mention.
+    ``queue_names`` (id → name of every queue) and ``user_names`` (id → display
+    name, e.g. of every agent), when the caller already has them, save the
+    queries for the queues and people the events mention; only people missing
+    from ``user_names`` are looked up.
     """
     user_ids, queue_ids = set(), set()
     for event in events:
         user_ids.update(_ids(event, _USER_KEYS, both_ends=event.kind == "assigned"))
         queue_ids.update(_ids(event, _QUEUE_KEYS))
-    users = (
-        {u.pk: get_user_display_name(u) for u in get_user_model().objects.filter(pk__in=user_ids)} if user_ids else {}
-    )
+    users = {pk: name for pk, name in (user_names or {}).items() if pk in user_ids}
+    missing = user_ids - users.keys()
+    if missing:
+        users.update({u.pk: get_user_display_name(u) for u in get_user_model().objects.filter(pk__in=missing)})
     if queue_names is not None:
         queues = queue_names
     else:

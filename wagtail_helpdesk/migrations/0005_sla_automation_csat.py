@@ -133,7 +133,7 @@ class Migration(migrations.Migration):
                 ('order', models.PositiveIntegerField(default=0, help_text='Lower numbers are tried first.', verbose_name='order')),
                 ('active', models.BooleanField(default=True, verbose_name='active')),
                 ('customer_segment', models.CharField(blank=True, help_text='Shell-style pattern of the customer\'s shop account, e.g. "VIP-*".', max_length=100, verbose_name='customer shop account')),
-                ('warning_percent', models.PositiveSmallIntegerField(default=80, help_text='A deadline is at risk once this share of its time is used.', verbose_name='warn at (% of time used)')),
+                ('warning_percent', models.PositiveSmallIntegerField(default=80, help_text='A deadline is at risk once this share of its time is used.', verbose_name='warn at (percentage of time used)')),
                 ('pause_on_hold', models.BooleanField(default=False, help_text='The clock always stops while waiting on the customer; also stop it while on hold?', verbose_name='pause while on hold')),
                 ('raise_priority', models.BooleanField(default=False, verbose_name='after a breach, raise the priority')),
             ],

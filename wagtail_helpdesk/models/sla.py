@@ -142,7 +142,7 @@ class SLAPolicy(ClusterableModel):
         help_text=_('Shell-style pattern of the customer\'s shop account, e.g. "VIP-*".'),
     )
     warning_percent = models.PositiveSmallIntegerField(
-        _("warn at (% of time used)"),
+        _("warn at (percentage of time used)"),
         default=80,
         help_text=_("A deadline is at risk once this share of its time is used."),
     )

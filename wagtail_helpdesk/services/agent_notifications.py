@@ -235,7 +235,14 @@ def unread_count(user) -> int:
 
 
 def mark_read(user, *, ticket: Ticket | None = None, ids: Iterable[int] | None = None) -> int:
-    """Mark ``user``'s notifications read: all of them, one ticket's, or the given ids (others' are untouched)."""
+    """Mark ``user``'s notifications read: all of them, one ticket's, or the given ids (others' are untouched).
+
+    Nothing to write when the (cached) unread count is zero: opening a ticket,
+    which calls this every time, then costs no statement.  The count is dropped
+    whenever a notification is created, so a zero is never stale.
+    """
+    if cache.get(_count_key(user.pk)) == 0:
+        return 0
     rows = unread(user)
     if ticket is not None:
         rows = rows.filter(ticket=ticket)

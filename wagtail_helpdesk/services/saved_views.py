@@ -66,10 +66,31 @@ BUILTIN_VIEWS = (
 )
 
 
+#: Bumped whenever any view is saved or deleted, so every agent's cached list is re-read.
+VIEWS_VERSION_KEY = "wagtail_helpdesk:saved_views:version"
+
+
 def views_for(user) -> list[QueueView]:
-    """The built-ins, then the user's own and their teams' saved views, by name (one query)."""
-    saved = SavedView.objects.for_user(user).select_related("shared_with")
+    """The built-ins, then the user's own and their teams' saved views, by name.
+
+    The list is on every admin page (the menu), so it is cached like the counts;
+    saving or deleting a view, anyone's, makes every list be read again.
+    """
+    version = cache.get_or_set(VIEWS_VERSION_KEY, 1, timeout=None)
+    key = f"wagtail_helpdesk:saved_views:{user.pk}:{version}"
+    saved = cache.get(key)
+    if saved is None:
+        saved = list(SavedView.objects.for_user(user).select_related("shared_with"))
+        cache.set(key, saved, COUNT_TIMEOUT)
     return [*BUILTIN_VIEWS, *(QueueView(f"saved-{view.pk}", view.name, view.querystring, view) for view in saved)]
+
+
+def views_changed(**kwargs) -> None:
+    """Forget every agent's cached list of views (also a receiver: someone joined or left a team)."""
+    try:
+        cache.incr(VIEWS_VERSION_KEY)
+    except ValueError:  # not set (or evicted): any new value differs from the cached lists' keys
+        cache.set(VIEWS_VERSION_KEY, 2, timeout=None)
 
 
 def counts(user, views: list[QueueView], *, also_count: QuerySet | None = None) -> tuple[dict[str, int], int | None]:
@@ -121,9 +142,12 @@ def save_view(user, *, name: str, querystring: str, shared_with: Group | None = 
     with transaction.atomic():
         if SavedView.objects.filter(owner=user).count() >= MAX_VIEWS_PER_USER:
             raise NotAllowed(_("You have too many saved views; delete one first."))
-        return SavedView.objects.create(
+        view = SavedView.objects.create(
             owner=user, name=name, querystring=clean_querystring(querystring), shared_with=shared_with
         )
+        views_changed()
+        transaction.on_commit(views_changed)  # again after commit: a reader may have cached the old list meanwhile
+        return view
 
 
 def delete_view(user, view_id: int) -> None:
@@ -131,3 +155,4 @@ def delete_view(user, view_id: int) -> None:
     deleted, _rows = SavedView.objects.filter(pk=view_id, owner=user).delete()
     if not deleted:
         raise NotAllowed(_("You can only delete your own saved views."))
+    views_changed()
