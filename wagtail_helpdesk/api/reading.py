@@ -12,6 +12,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema_view
 from rest_framework import generics, mixins, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from wagtail.models import Locale
@@ -31,6 +32,18 @@ MAX_SEARCH_LIMIT = 20
 LOCALE = OpenApiParameter(
     "locale", str, description="Language code of the content (e.g. ``en``, ``pl``); default: the site's language."
 )
+
+
+class ScriptSafeJSONRenderer(JSONRenderer):
+    """JSON in which visitor text cannot form markup (``<`` as ``\\u003c``), even if sniffed as HTML.
+
+    The public KB endpoints echo what anonymous visitors type; parsed, the
+    JSON is the same.
+    """
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        raw = super().render(data, accepted_media_type, renderer_context)
+        return raw.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
 
 
 def _fake(view) -> bool:
@@ -131,6 +144,7 @@ class KBArticleViewSet(HelpdeskAPIMixin, mixins.ListModelMixin, mixins.RetrieveM
     """Articles as visitors see them: drafts and pages with a view restriction never appear."""
 
     permission_classes = [AllowAny]
+    renderer_classes = [ScriptSafeJSONRenderer]
     pagination_class = IdPagination
     lookup_value_regex = r"[^/]+"
 
@@ -156,6 +170,7 @@ class KBSearchView(HelpdeskAPIMixin, generics.GenericAPIView):
     """The knowledge base's search, the same one the site's search page and contact form use."""
 
     permission_classes = [AllowAny]
+    renderer_classes = [ScriptSafeJSONRenderer]
     serializer_class = serializers.KBSearchResultSerializer
 
     @api_schema(
