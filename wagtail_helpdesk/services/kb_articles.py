@@ -68,4 +68,3 @@ def body_html(article: KBArticlePage, request: HttpRequest | None = None) -> Saf
     """The body as the article page shows it: each block rendered by its own template."""
     context: dict[str, Any] = {"request": request, "page": article}
     return article.body.render_as_block(context=context)
-
