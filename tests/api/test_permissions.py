@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import pytest
 
+from wagtail_helpdesk.models import CannedResponse, KBArticlePage
+from wagtail_helpdesk.services import kb_import
 from wagtail_helpdesk.testing.factories import ReplyTemplateFactory
+from wagtail_helpdesk.testing.pages import default_site_root
 
 from .conftest import API
 
@@ -25,7 +28,8 @@ def expect(anonymous, customer, other_agent, agent, manager, token):
 
 
 #: (method, path, body, expected status per role).  ``{T}``: ticket T's reference,
-#: ``{C}``: Anna's customer id, ``{agent}``: the agent's user id, ``{tpl}``: a reply template.
+#: ``{C}``: Anna's customer id, ``{agent}``: the agent's user id, ``{tpl}``: a reply template,
+#: ``{cr}``: a canned response restricted to T's queue, ``{art}``: a live public KB article.
 MATRIX = [
     ("get", "/tickets/", None, expect(401, 200, 200, 200, 200, 403)),
     ("get", "/tickets/{T}/", None, expect(401, 200, 404, 200, 200, 403)),
@@ -50,6 +54,12 @@ MATRIX = [
     ("get", "/queues/returns/", None, expect(401, 403, 404, 200, 200, 403)),
     ("get", "/templates/", None, expect(401, 403, 200, 200, 200, 403)),
     ("get", "/templates/{tpl}/", None, expect(401, 403, 200, 200, 200, 403)),
+    ("get", "/canned-responses/", None, expect(401, 403, 200, 200, 200, 403)),
+    ("get", "/canned-responses/{cr}/", None, expect(401, 403, 404, 200, 200, 403)),
+    ("get", "/tickets/{T}/canned-responses/{cr}/render/", None, expect(401, 403, 404, 200, 200, 403)),
+    ("get", "/kb/articles/", None, expect(200, 200, 200, 200, 200, 200)),
+    ("get", "/kb/articles/{art}/", None, expect(200, 200, 200, 200, 200, 200)),
+    ("get", "/kb/search/", None, expect(200, 200, 200, 200, 200, 200)),
     (
         "post",
         "/gateway/messages/",
@@ -59,6 +69,17 @@ MATRIX = [
     ("get", "/schema/", None, expect(200, 200, 200, 200, 200, 200)),
     ("get", "/docs/", None, expect(200, 200, 200, 200, 200, 200)),
 ]
+
+
+def _an_article():
+    root = kb_import.load(
+        default_site_root(),
+        title="Help",
+        slug="help",
+        categories=[{"key": "returns", "title": "Returns", "intro": ""}],
+        articles=[{"key": "return", "category": "returns", "title": "Returns", "summary": "How.", "body": []}],
+    )
+    return root.get_descendants().type(KBArticlePage).first()
 
 
 def _fill(value, names: dict):
@@ -85,7 +106,15 @@ CASES = [
 @pytest.mark.parametrize(("method", "path", "body", "role", "status"), CASES)
 def test_permission_matrix(cast, as_role, method, path, body, role, status):
     template = ReplyTemplateFactory()
-    names = {"T": cast.ticket.reference, "C": cast.customer.pk, "agent": cast.agent.pk, "tpl": template.pk}
+    canned = CannedResponse.objects.create(title="Label", body="Hello {{ customer.name }}", queue=cast.queue)
+    names = {
+        "T": cast.ticket.reference,
+        "C": cast.customer.pk,
+        "agent": cast.agent.pk,
+        "tpl": template.pk,
+        "cr": canned.pk,
+        "art": _an_article().pk if "{art}" in path else 0,
+    }
     client = as_role(role)
     url = API + _fill(path, names)
     response = client.get(url) if method == "get" else client.post(url, _fill(body, names), format="json")
@@ -103,10 +132,13 @@ def test_every_api_route_is_in_the_matrix():
             ("(?P<reference>[^/]+)", "{T}"),
             ("(?P<pk>[^/]+)", "{C}"),
             ("(?P<slug>[^/]+)", "returns"),
+            ("(?P<canned_id>[^/]+)", "{C}"),
         ):
             regex = regex.replace(placeholder, name)
         routes.add("/" + regex)
-    covered = {path.replace("{tpl}", "{C}") for _m, path, _b, _e in MATRIX}
+    covered = {
+        path.replace("{tpl}", "{C}").replace("{cr}", "{C}").replace("{art}", "{C}") for _m, path, _b, _e in MATRIX
+    }
     assert routes - covered == set()
 
 

@@ -106,6 +106,14 @@ def main() -> None:
         "docs": visitor.get("/api/helpdesk/v1/docs/").status_code,
         "anonymous": visitor.get("/api/helpdesk/v1/tickets/").status_code,
     }
+    # Canned responses for the agent's queues; the help centre for anyone, per language.
+    canned = agent.get("/api/helpdesk/v1/canned-responses/")
+    kb_lists = {code: visitor.get(f"/api/helpdesk/v1/kb/articles/?locale={code}") for code in ("en", "pl")}
+    report["api_reading"] = {
+        "canned": canned.status_code == 200 and bool(canned.json()["results"]),
+        "kb": {code: [r.status_code, bool(r.json().get("results"))] for code, r in kb_lists.items()},
+        "kb_locales": sorted({a["locale"] for r in kb_lists.values() for a in r.json().get("results", [])}),
+    }
 
     # The panel an agent sees beside a ticket about an order, from the shop plugin.
     ticket = Ticket.objects.filter(custom_fields__order_number__isnull=False).order_by("pk").first()

@@ -131,6 +131,14 @@ def test_the_demo_site_serves_the_rest_api_and_its_docs(demo):
     assert demo["report"]["api"] == {"list": [200, 5], "docs": 200, "anonymous": 401}
 
 
+def test_the_demo_site_serves_canned_responses_and_the_help_centre_over_the_api(demo):
+    assert demo["report"]["api_reading"] == {
+        "canned": True,
+        "kb": {"en": [200, True], "pl": [200, True]},
+        "kb_locales": ["en", "pl"],
+    }
+
+
 def test_the_help_centre_is_there_in_english_and_polish_and_in_the_sitemap(demo):
     kb = demo["report"]["kb"]
     assert kb["articles"] == ["en", "pl"]

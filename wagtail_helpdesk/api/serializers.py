@@ -12,7 +12,20 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..conf import helpdesk_settings
-from ..models import Attachment, Customer, Message, Priority, Queue, ReplyTemplate, SLAState, Status, Ticket
+from ..models import (
+    Attachment,
+    CannedResponse,
+    Customer,
+    KBArticlePage,
+    Message,
+    Priority,
+    Queue,
+    ReplyTemplate,
+    SLAState,
+    Status,
+    Ticket,
+)
+from ..services import kb_articles
 from ..services.attachments import safe_filename
 from ..types import InboundAttachment
 
@@ -318,3 +331,75 @@ class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField()
     errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class CannedResponseSerializer(serializers.ModelSerializer):
+    #: The queue it is restricted to (slug), ``null`` when every queue may use it.
+    queue = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+
+    class Meta:
+        model = CannedResponse
+        fields = ["id", "title", "body", "queue", "updated_at"]
+        read_only_fields = fields
+
+
+class RenderedCannedResponseSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    #: Plain text with the ticket's values filled in; put it into a text field, never into HTML.
+    text = serializers.CharField()
+
+
+class KBArticleSerializer(serializers.ModelSerializer):
+    """An article in a list: enough to show a link and decide whether to open it."""
+
+    url = serializers.SerializerMethodField()
+    locale = serializers.CharField(source="locale.language_code", read_only=True)
+    tags = serializers.SerializerMethodField()
+    category = serializers.CharField(source="category_title", read_only=True, default="")
+    updated = serializers.DateTimeField(source="last_published_at", read_only=True)
+
+    class Meta:
+        model = KBArticlePage
+        fields = ["id", "title", "summary", "url", "locale", "tags", "category", "updated"]
+        read_only_fields = fields
+
+    def get_url(self, article: KBArticlePage) -> str:
+        return article.get_full_url(self.context.get("request")) or ""
+
+    def get_tags(self, article: KBArticlePage) -> list[str]:
+        return kb_articles.tag_names(article)
+
+
+class KBArticleDetailSerializer(KBArticleSerializer):
+    """One article with its body as the site renders it (HTML from the article's blocks)."""
+
+    body_html = serializers.SerializerMethodField()
+    related = serializers.SerializerMethodField(help_text=_("Ids of related articles."))
+
+    class Meta(KBArticleSerializer.Meta):
+        fields = [*KBArticleSerializer.Meta.fields, "body_html", "related"]
+        read_only_fields = fields
+
+    def get_body_html(self, article: KBArticlePage) -> str:
+        return str(kb_articles.body_html(article, self.context.get("request")))
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_related(self, article: KBArticlePage) -> list[int]:
+        return kb_articles.related_ids(article)
+
+
+class KBSearchHitSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+    full_url = serializers.CharField()
+    summary = serializers.CharField()
+    #: The summary, HTML-escaped, with the query's words in ``<mark>``.
+    highlighted_summary = serializers.CharField()
+    category = serializers.CharField()
+
+
+class KBSearchResultSerializer(serializers.Serializer):
+    query = serializers.CharField(help_text=_("The query as searched (cleaned and shortened)."))
+    results = KBSearchHitSerializer(many=True)
