@@ -1,11 +1,16 @@
 """End to end: an agent filters the queue, opens a new ticket (it becomes theirs), replies with a canned
 response while a second agent sees the presence warning, and the customer reads the reply in the portal.
 
-The screenshots it takes are the ones ``docs/agents/ticket.rst`` shows.
+The screenshots it takes are the ones ``docs/agents/ticket.rst`` shows.  They are written
+to a temporary folder, and over the docs' copies only with ``HELPDESK_UPDATE_SCREENSHOTS=1``
+(``make test ARGS="tests/browser/test_agent_workflow.py" HELPDESK_UPDATE_SCREENSHOTS=1``), so
+a test run leaves the work tree as it found it.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -21,7 +26,8 @@ from wagtail_helpdesk.testing.factories import QueueFactory, TicketFactory, inbo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "agents" / "_static"
+DOCS_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "agents" / "_static"
+SHOTS = DOCS_SHOTS if os.environ.get("HELPDESK_UPDATE_SCREENSHOTS") else Path(tempfile.gettempdir()) / "helpdesk-shots"
 VIEWPORT = {"width": 1280, "height": 800}
 
 
@@ -66,6 +72,7 @@ def test_agent_claims_replies_with_a_canned_response_and_the_customer_reads_it(l
     rows = agent.locator("table.listing tbody tr")
     assert rows.count() == 1
     assert "Already being worked on" not in agent.locator("table.listing").inner_text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
     agent.screenshot(path=str(SHOTS / "queue-filtered.png"))
 
     agent.get_by_role("link", name=ticket.reference).first.click()
