@@ -38,7 +38,7 @@ MAX_COMMENT_CHARS = 2000
 
 def visitor_key(session_key: str) -> str:
     """A stable, non-reversible id for a visitor's session (what votes and deflection events store)."""
-    return salted_hmac("wagtail_helpdesk.kb.visitor", session_key or "").hexdigest()[:64]
+    return salted_hmac("wagtail_helpdesk.kb.visitor", session_key or "", algorithm="sha256").hexdigest()[:64]
 
 
 # -------------------------------------------------------------------------
