@@ -2,9 +2,9 @@
 
 Run from the repository root, on PostgreSQL (seeding uses ``generate_series``)::
 
-    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/helpdesk python benchmarks/queue.py
-    DATABASE_URL=... python benchmarks/queue.py --tickets 20000 --repeat 10 --keep-db
-    DATABASE_URL=... python benchmarks/queue.py --reuse-db --explain "q=flakes"   # EXPLAIN one listing
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/helpdesk python benchmarks/agent_queue.py
+    DATABASE_URL=... python benchmarks/agent_queue.py --tickets 20000 --repeat 10 --keep-db
+    DATABASE_URL=... python benchmarks/agent_queue.py --reuse-db --explain "q=flakes"   # EXPLAIN one listing
 
 It is a measurement, not a test: nothing is asserted.  A fresh database
 (``bench_queue_<name>``) is created, migrated and seeded with raw ``INSERT ... SELECT
@@ -23,18 +23,12 @@ them (the worst case).  ``--warm`` keeps the cache between requests.
 
 from __future__ import annotations
 
+import argparse
+import statistics
 import sys
+import time
 from pathlib import Path
-
-# This file shares its name with the standard library's ``queue`` (which Django's
-# dependencies import): keep its own folder off the import path.
-_HERE = str(Path(__file__).resolve().parent)
-sys.path[:] = [entry for entry in sys.path if str(Path(entry or ".").resolve()) != _HERE]
-
-import argparse  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 AGENTS_PER_QUEUE = 6
@@ -90,7 +84,7 @@ def configure() -> None:
     values: dict[str, Any] = {name: getattr(base, name) for name in dir(base) if name.isupper()}
     database = dict(values["DATABASES"]["default"])
     if not database["ENGINE"].endswith("postgresql"):
-        sys.exit("benchmarks/queue.py needs DATABASE_URL=postgresql://...")
+        sys.exit("benchmarks/agent_queue.py needs DATABASE_URL=postgresql://...")
     database["CONN_MAX_AGE"] = None
     # Its own database, never the test suite's test_<name> (pytest would drop a kept one).
     database["TEST"] = {"NAME": f"bench_queue_{database['NAME']}"}
