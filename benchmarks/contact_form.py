@@ -32,6 +32,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--customers", type=int, default=500, help="distinct sender addresses")
     parser.add_argument("--attachment-every", type=int, default=10, help="attach a PDF to every Nth (0: never)")
     parser.add_argument("--keep-db", action="store_true")
+    parser.add_argument(
+        "--disable-plugins", default="", help="comma-separated built-in plugins to switch off, to see what each costs"
+    )
     return parser.parse_args()
 
 
@@ -67,7 +70,11 @@ def submit(client, url: str, i: int, customers: int, attachment_every: int) -> i
 
 def main() -> None:
     args = parse_args()
-    common.configure(WAGTAIL_HELPDESK_CONTACT_RATE_LIMIT=None, WAGTAIL_HELPDESK_ACKNOWLEDGEMENT_RATE_LIMIT=None)
+    common.configure(
+        WAGTAIL_HELPDESK_CONTACT_RATE_LIMIT=None,
+        WAGTAIL_HELPDESK_ACKNOWLEDGEMENT_RATE_LIMIT=None,
+        WAGTAIL_HELPDESK_DISABLED_PLUGINS=[name for name in args.disable_plugins.split(",") if name],
+    )
     from django.core import mail
     from django.test import Client
 

@@ -56,6 +56,13 @@ class WagtailHelpdeskConfig(AppConfig):
         # The menu's cached lists of saved views include the teams' views: a team change re-reads them.
         m2m_changed.connect(views_changed, sender=get_user_model().groups.through, dispatch_uid="helpdesk-views-teams")
 
+        from .models.queues import forget_agent_queue_ids
+
+        # Ticket visibility remembers the user's queue ids on the user object; a group change forgets them.
+        m2m_changed.connect(
+            forget_agent_queue_ids, sender=get_user_model().groups.through, dispatch_uid="helpdesk-queue-ids"
+        )
+
         from .contrib import anymail_inbound
 
         # Inbound webhooks of email service providers, when django-anymail is installed.

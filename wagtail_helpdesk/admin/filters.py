@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import django_filters
-from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -17,6 +16,7 @@ from ..services import ticket_filters
 from ..services.channels import get_channels
 from ..services.ticket_filters import ASSIGNEE_ME, ASSIGNEE_NOBODY
 from .permissions import agents
+from .widgets import FastCheckboxSelectMultiple, FastRadioSelect
 
 __all__ = ["ASSIGNEE_ME", "ASSIGNEE_NOBODY", "TicketFilterSet"]
 
@@ -61,21 +61,21 @@ class TicketFilterSet(WagtailFilterSet):
     # would make PostgreSQL sort the page (and stop it hashing the listing's
     # subquery in the saved-view counts).
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), choices=status_choices, widget=forms.CheckboxSelectMultiple, distinct=False
+        label=_("Status"), choices=status_choices, widget=FastCheckboxSelectMultiple, distinct=False
     )
     queue = django_filters.ChoiceFilter(label=_("Queue"), method="filter_queue", empty_label=_("All"))
     assignee = django_filters.ChoiceFilter(
-        label=_("Assignee"), method="filter_assignee", widget=forms.RadioSelect, empty_label=_("Anyone")
+        label=_("Assignee"), method="filter_assignee", widget=FastRadioSelect, empty_label=_("Anyone")
     )
     priority = django_filters.ChoiceFilter(
-        label=_("Priority"), choices=Priority.choices, widget=forms.RadioSelect, empty_label=_("All")
+        label=_("Priority"), choices=Priority.choices, widget=FastRadioSelect, empty_label=_("All")
     )
     channel = django_filters.ChoiceFilter(
-        label=_("Channel"), choices=channel_choices, widget=forms.RadioSelect, empty_label=_("All")
+        label=_("Channel"), choices=channel_choices, widget=FastRadioSelect, empty_label=_("All")
     )
     tag = django_filters.ChoiceFilter(label=_("Tag"), method="filter_tag", empty_label=_("All"))
     sla = django_filters.ChoiceFilter(
-        label=_("SLA"), choices=SLAState.choices, method="filter_sla", widget=forms.RadioSelect, empty_label=_("All")
+        label=_("SLA"), choices=SLAState.choices, method="filter_sla", widget=FastRadioSelect, empty_label=_("All")
     )
     created = django_filters.DateFromToRangeFilter(
         label=_("Created"), field_name="created_at", widget=DateRangePickerWidget

@@ -4,6 +4,31 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+#: Where :func:`agent_queue_ids` keeps its answer on the user object, as Django's
+#: ``ModelBackend`` keeps ``_perm_cache``: once per request, cleared when the user's groups change.
+QUEUE_IDS_ATTR = "_helpdesk_queue_ids"
+
+
+def agent_queue_ids(user) -> list[int]:
+    """The ids of the queues ``user`` works, through their groups (one query, then remembered on ``user``).
+
+    Ticket visibility filters by this list rather than by a subquery: ``queue_id = ANY(...)
+    OR assignee_id = ...`` lets PostgreSQL combine two index scans, where an ``IN (SELECT ...)``
+    inside the ``OR`` becomes a filter over every ticket.
+    """
+    cached = getattr(user, QUEUE_IDS_ATTR, None)
+    if cached is None:
+        cached = sorted(set(Queue.objects.filter(groups__user=user).values_list("pk", flat=True)))
+        setattr(user, QUEUE_IDS_ATTR, cached)
+    return cached
+
+
+def forget_agent_queue_ids(sender, instance, action: str, **kwargs) -> None:
+    """``m2m_changed`` receiver: the user's groups (or a queue's groups) changed."""
+    if action.startswith("post_") and hasattr(instance, QUEUE_IDS_ATTR):
+        delattr(instance, QUEUE_IDS_ATTR)
+
+
 class QueueQuerySet(models.QuerySet):
     def for_agent(self, user) -> "QueueQuerySet":
         """Queues whose agent groups include ``user`` (all of them for superusers)."""

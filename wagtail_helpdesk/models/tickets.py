@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .customers import Customer
-from .queues import Queue
+from .queues import Queue, agent_queue_ids
 
 
 class Status(models.TextChoices):
@@ -63,8 +63,7 @@ class TicketQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        queue_ids = Queue.objects.filter(groups__user=user).values("pk")
-        return self.filter(Q(queue__in=queue_ids) | Q(assignee=user))
+        return self.filter(Q(queue_id__in=agent_queue_ids(user)) | Q(assignee=user))
 
     def active(self) -> "TicketQuerySet":
         return self.filter(status__in=ACTIVE_STATUSES)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from ..models import Customer, Queue, Ticket
+from ..models import Customer, Ticket
+from ..models.queues import agent_queue_ids
 
 
 def is_agent(user) -> bool:
     """Superusers, and members of a group that works at least one queue."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or Queue.objects.filter(groups__user=user).exists()
+    return user.is_superuser or bool(agent_queue_ids(user))
 
 
 def is_manager(user) -> bool:
@@ -36,7 +37,7 @@ def can_be_assigned(user, ticket: Ticket) -> bool:
         return True
     if ticket.queue_id is None:
         return is_agent(user)
-    return Queue.objects.filter(pk=ticket.queue_id, groups__user=user).exists()
+    return ticket.queue_id in agent_queue_ids(user)
 
 
 def can_merge_across_queues(user) -> bool:

@@ -1,0 +1,76 @@
+"""Radio and checkbox lists for the queue's filters, rendered in Python.
+
+The queue's filter panel holds about fifty options (statuses, priorities,
+channels, SLA states, the agents of the agent's queues); through Django's
+widget templates (``multiple_input.html`` → ``input_option.html`` →
+``input.html`` → ``attrs.html`` per option) they cost more than the rest of
+the listing page together.  These widgets write the same markup as those
+templates directly; ``tests/admin/test_filter_widgets.py`` holds them to the
+templates' output, so a Django upgrade that changes the markup shows up there.
+A site that restyles Django's widget templates keeps them everywhere else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+
+def _attrs(attrs: dict[str, Any]) -> SafeString:
+    """``attrs.html``: ``True`` writes the bare name, ``False`` leaves the attribute out."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, str(value)),)
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+def _option(option: dict[str, Any]) -> SafeString:
+    """``input_option.html`` with ``input.html`` inside."""
+    value = "" if option["value"] is None else format_html(' value="{}"', str(option["value"]))
+    field = format_html(
+        '<input type="{}" name="{}"{}{}>', option["type"], option["name"], value, _attrs(option["attrs"])
+    )
+    if not option["wrap_label"]:
+        return field
+    label_for = format_html(' for="{}"', option["attrs"]["id"]) if option["attrs"].get("id") else ""
+    return format_html("<label{}>{} {}</label>", label_for, field, conditional_escape(option["label"]))
+
+
+class FastMultipleInputMixin:
+    """``multiple_input.html`` as a Python function, for ``RadioSelect`` and ``CheckboxSelectMultiple``."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        element_id = widget["attrs"].get("id")
+        css_class = widget["attrs"].get("class")
+        parts = [
+            format_html(
+                "<div{}{}>",
+                format_html(' id="{}"', element_id) if element_id else "",
+                format_html(' class="{}"', css_class) if css_class else "",
+            )
+        ]
+        for group, options, _index in widget["optgroups"]:
+            if group:
+                parts.append(format_html("\n  <div><label>{}</label>", group))
+            parts.extend(format_html("<div>\n    {}</div>", _option(option)) for option in options)
+            if group:
+                parts.append(mark_safe("\n  </div>"))
+        parts.append(mark_safe("\n</div>"))
+        return mark_safe("".join(parts))
+
+
+class FastRadioSelect(FastMultipleInputMixin, forms.RadioSelect):
+    """A ``RadioSelect`` that renders without templates (same markup)."""
+
+
+class FastCheckboxSelectMultiple(FastMultipleInputMixin, forms.CheckboxSelectMultiple):
+    """A ``CheckboxSelectMultiple`` that renders without templates (same markup)."""
