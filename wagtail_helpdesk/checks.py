@@ -58,6 +58,15 @@ def check_configuration(app_configs=None, **kwargs):
                 id="wagtail_helpdesk.E005",
             )
         )
+    keys = helpdesk_settings.SECRET_KEYS
+    if keys is not None and (isinstance(keys, str) or not isinstance(keys, (list, tuple)) or not keys or not all(keys)):
+        errors.append(
+            Error(
+                "WAGTAIL_HELPDESK_SECRET_KEYS must be a non-empty list of non-empty strings, current key first.",
+                hint="Leave it unset to use SECRET_KEY and SECRET_KEY_FALLBACKS.",
+                id="wagtail_helpdesk.E006",
+            )
+        )
     root = helpdesk_settings.PRIVATE_MEDIA_ROOT
     media_root = getattr(settings, "MEDIA_ROOT", "")
     if not helpdesk_settings.ATTACHMENT_STORAGE and root and media_root:

@@ -102,6 +102,9 @@ DEFAULTS: dict[str, Any] = {
     "KB_SEARCH_RATE_LIMIT": "300/h",
     "KB_FEEDBACK_RATE_LIMIT": "30/h",
     "KB_DEFLECTION_RATE_LIMIT": "200/h",
+    # Secrets the mailbox passwords are encrypted with (first encrypts, all
+    # decrypt); None: SECRET_KEY, then SECRET_KEY_FALLBACKS.
+    "SECRET_KEYS": None,
 }
 
 _cache: dict[str, Any] = {}

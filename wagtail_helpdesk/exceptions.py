@@ -60,3 +60,12 @@ class TicketChanged(HelpdeskError):
     def __init__(self, message: str, new_message_ids: list[int]):
         self.new_message_ids = new_message_ids
         super().__init__(message)
+
+
+class UndecryptableSecret(HelpdeskError):
+    """A stored secret (a mailbox password) cannot be decrypted with any configured key.
+
+    It was encrypted with a key that is no longer in ``SECRET_KEY``,
+    ``SECRET_KEY_FALLBACKS`` or ``WAGTAIL_HELPDESK_SECRET_KEYS``; the secret
+    must be entered again.
+    """

@@ -146,7 +146,9 @@ def helpdesk_route_ticket(ticket: Ticket, message: InboundMessage) -> RoutingDec
     Called by ``services.intake.receive()`` after classification, before the
     ticket is first saved.  Stops at first non-None result.  The decision's
     ``reason`` is recorded in the ticket's ``routed`` event so a manager can
-    see why a ticket went where it went.
+    see why a ticket went where it went; give it as a ``gettext_noop``
+    message with ``reason_params`` so each agent reads it in their own
+    language (see :class:`wagtail_helpdesk.types.RoutingDecision`).
 
     :param ticket: the new, unsaved ticket, with classification applied
         (``ticket.queue`` may already be set from the channel or a classifier).

@@ -93,20 +93,83 @@ class Classification:
     articles: list[int] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Reason:
+    """One part of a routing reason, translated into the reader's language when it is shown.
+
+    ``message`` is an English message id marked with ``gettext_noop`` (so
+    ``makemessages`` finds it), with ``%(name)s`` placeholders that ``params``
+    fill after translation; ``params`` values must be JSON-serialisable (they
+    are stored in the ticket's ``routed`` event).  ``str(reason)`` gives the
+    text in the active language.
+    """
+
+    message: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return render_message(self.message, self.params)
+
+
+def render_message(message: str, params: dict[str, Any] | None = None) -> str:
+    """``gettext(message) % params`` in the active language, never raising.
+
+    Without ``params`` the message is only translated, so a plain-text reason
+    holding a ``%`` comes out as it is.  A translation whose placeholders do not
+    match falls back to the English message, and that to the message as given.
+    """
+    from django.utils.translation import gettext
+
+    translated = gettext(message) if message else ""
+    if not params:
+        return translated
+    for text in (translated, message):
+        try:
+            return text % params
+        except (KeyError, ValueError, TypeError):
+            continue
+    return message
+
+
 @dataclass
 class RoutingDecision:
-    """Where a new ticket goes, and why (the reason is recorded in its events)."""
+    """Where a new ticket goes, and why (the reason is recorded in its events).
+
+    The reason is translated when it is shown, in the reader's language: give
+    ``reason`` as a message marked with ``gettext_noop`` and its placeholders'
+    values in ``reason_params``, e.g. ``reason=gettext_noop("VIP customer of
+    %(shop)s"), reason_params={"shop": "Kettles"}``.  A plain string still
+    works (it is shown as it is, or translated if the catalogue has it).
+    ``more_reasons`` holds further parts, shown after ``reason`` joined with
+    ``"; "``; a wrapper router changes the parts with :meth:`reasons` and
+    :meth:`set_reasons`.
+    """
 
     #: Slug of the queue; ignored when ``queue_id`` is given.
     queue: str | None = None
     queue_id: int | None = None
     #: Primary key of the user to assign, or None to leave it in the queue.
     assignee_id: int | None = None
+    #: Why, for the ticket's history: a ``gettext_noop`` message, or plain text.
     reason: str = ""
+    #: Values of the ``%(name)s`` placeholders in ``reason`` (JSON-serialisable).
+    reason_params: dict[str, Any] = field(default_factory=dict)
+    #: Further parts of the reason, in order, each translated on its own.
+    more_reasons: list[Reason] = field(default_factory=list)
     #: Priority to set (a ``Priority`` value), or None to keep the classified one.
     priority: int | None = None
     #: Tag names to add to the ticket, besides the classifiers' tags.
     tags: list[str] = field(default_factory=list)
+
+    def reasons(self) -> list[Reason]:
+        """Every part of the reason, ``reason`` first; empty when none was given."""
+        first = [Reason(self.reason, dict(self.reason_params))] if self.reason else []
+        return [*first, *self.more_reasons]
+
+    def set_reasons(self, reasons: list[Reason]) -> None:
+        """Replace the whole reason: the first part becomes ``reason``, the rest ``more_reasons``."""
+        first, *rest = reasons or [Reason("")]
+        self.reason, self.reason_params, self.more_reasons = first.message, dict(first.params), list(rest)
 
 
 @dataclass

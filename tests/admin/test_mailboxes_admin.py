@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test import override_settings
 from django.urls import reverse
 
 from wagtail_helpdesk.models import Mailbox
@@ -79,3 +81,29 @@ def test_the_list_shows_the_last_poll_error(manager, queue_a):
 
 def test_agents_without_the_permission_cannot_open_mailboxes(client_a):
     assert client_a.get(reverse("wagtail_helpdesk_mailboxes:index")).status_code == 302
+
+
+def test_the_password_a_manager_enters_is_stored_encrypted(manager, queue_a):
+    manager.post(reverse("wagtail_helpdesk_mailboxes:add"), form_data(queue_a, password="s3cret"))
+
+    mailbox = Mailbox.objects.get()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT password_encrypted FROM wagtail_helpdesk_mailbox WHERE id = %s", [mailbox.pk])
+        column = cursor.fetchone()[0]
+    assert column and "s3cret" not in column
+    assert mailbox.password == "s3cret"
+
+
+def test_a_password_no_configured_key_decrypts_must_be_entered_again(manager, queue_a):
+    with override_settings(SECRET_KEY="a-key-since-removed"):
+        mailbox = Mailbox.objects.create(name="Returns inbox", queue=queue_a, host="h", username="u", password="old")
+    url = reverse("wagtail_helpdesk_mailboxes:edit", args=[mailbox.pk])
+
+    page = manager.get(url).content.decode()
+    assert "Enter the mailbox password again." in page
+
+    response = manager.post(url, form_data(queue_a, password=""))
+    assert response.status_code == 200  # the form asks for it
+    manager.post(url, form_data(queue_a, password="n3w"))
+    mailbox.refresh_from_db()
+    assert mailbox.password == "n3w"

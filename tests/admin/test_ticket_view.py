@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from wagtail_helpdesk import hookimpl
 from wagtail_helpdesk.models import Attachment, EventKind, Message, Priority, Status, TicketEvent
@@ -300,3 +301,15 @@ def test_ticket_view_with_200_messages_attachments_and_events_stays_within_20_qu
     assert response.content.decode().count('class="helpdesk-message ') == 201
     assert response.content.decode().count("photo-") >= 200
     assert len(long) == len(short)
+
+
+def test_timeline_shows_the_routing_reason_in_the_agents_language(client_a, agent_a, ticket):
+    profile = UserProfile.get_for_user(agent_a)
+    profile.preferred_language = "pl"
+    profile.save()
+
+    content = client_a.get(ticket_url(ticket)).content.decode()
+    timeline = content.split('class="helpdesk-ticket__conversation helpdesk-timeline"')[1]
+
+    assert TicketEvent.objects.get(ticket=ticket, kind=EventKind.ROUTED).data["reason"] == "default queue"
+    assert "kolejka domyślna" in timeline

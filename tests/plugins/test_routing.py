@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
 from wagtail_helpdesk import hookimpl
 from wagtail_helpdesk.models import (
@@ -19,9 +21,10 @@ from wagtail_helpdesk.models import (
     TicketEvent,
 )
 from wagtail_helpdesk.services import assignment, intake, workflow
+from wagtail_helpdesk.services.events import describe_reason
 from wagtail_helpdesk.testing.factories import QueueFactory, inbound_message, make_agent
 from wagtail_helpdesk.testing.plugins import registered_plugin
-from wagtail_helpdesk.types import Classification
+from wagtail_helpdesk.types import Classification, RoutingDecision
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +35,14 @@ def receive(**overrides) -> Ticket:
     return ticket
 
 
+def routed(ticket: Ticket) -> dict:
+    return TicketEvent.objects.get(ticket=ticket, kind=EventKind.ROUTED).data
+
+
 def reason(ticket: Ticket) -> str:
-    return TicketEvent.objects.get(ticket=ticket, kind=EventKind.ROUTED).data["reason"]
+    """The routing reason as an English-speaking agent reads it in the ticket's history."""
+    with translation.override("en"):
+        return describe_reason(routed(ticket))
 
 
 class Classifier:
@@ -357,3 +366,87 @@ def test_the_beat_task_hands_out_waiting_tickets_of_every_queue_with_a_strategy(
 
     assert set(Ticket.objects.filter(pk__in=[t.pk for t in waiting]).values_list("assignee", flat=True)) == {anna.pk}
     assert "wagtail_helpdesk.assign_waiting_tickets" in {entry["task"] for entry in BEAT_SCHEDULE.values()}
+
+
+# --- reasons are translated when shown ------------------------------------------------------------------
+
+
+def test_a_composite_reason_is_stored_as_message_ids_with_their_parameters(general, repair_desk):
+    repair_desk.assignment_strategy = Queue.Strategy.LEAST_LOADED
+    repair_desk.save()
+    marek = make_agent(repair_desk, username="marek")
+    make_agent(repair_desk, username="piotr")
+    AgentProfile.objects.create(user=marek, on_leave=True)
+    RoutingRule.objects.create(name="Warranty repairs", words="warranty", target_queue=repair_desk, assignee=marek)
+
+    data = routed(receive(body_text="warranty"))
+
+    assert data["reason"] == "rule: %(rule)s"
+    assert data["reason_params"] == {"rule": "Warranty repairs"}
+    assert data["more_reasons"] == [
+        ["assignee of the rule unavailable", {}],
+        ["least loaded: %(agent)s (%(open)s open)", {"agent": "piotr", "open": 0}],
+    ]
+
+
+def test_a_sticky_reason_is_shown_through_gettext_in_the_readers_language(desk):
+    desk.sticky = True
+    desk.save()
+    anna = make_agent(desk, username="anna")
+    workflow.assign(receive(sender_email="jan@mail.example"), anna, by=None)
+
+    data = routed(receive(sender_email="jan@mail.example"))
+
+    assert (data["reason"], data["reason_params"]) == ("sticky: last handled by %(agent)s", {"agent": "anna"})
+    with translation.override("pl"):
+        assert describe_reason(data) == gettext("sticky: last handled by %(agent)s") % {"agent": "anna"}
+
+
+def test_each_part_of_a_composite_reason_is_translated_on_its_own(general, repair_desk):
+    repair_desk.assignment_strategy = Queue.Strategy.ROUND_ROBIN
+    repair_desk.save()
+    make_agent(repair_desk, username="piotr")
+    RoutingRule.objects.create(name="Warranty repairs", words="warranty", target_queue=repair_desk)
+
+    data = routed(receive(body_text="warranty"))
+
+    with translation.override("pl"):
+        assert describe_reason(data) == "; ".join(
+            [
+                gettext("rule: %(rule)s") % {"rule": "Warranty repairs"},
+                gettext("round robin: %(agent)s (%(open)s open)") % {"agent": "piotr", "open": 0},
+            ]
+        )
+
+
+def test_a_plugin_reason_with_parameters_comes_out_in_polish_from_the_catalogue(general):
+    class Router:
+        @hookimpl
+        def helpdesk_route_ticket(self, ticket, message):
+            # A message id the Polish catalogue already has, standing in for a plugin's own.
+            reason = gettext_noop("into %(ref)s")
+            return RoutingDecision(queue_id=general.pk, reason=reason, reason_params={"ref": "X-1"})
+
+    with registered_plugin(Router(), name="router-with-params"):
+        data = routed(receive())
+
+    with translation.override("pl"):
+        assert describe_reason(data) == "do X-1"
+    with translation.override("en"):
+        assert describe_reason(data) == "into X-1"
+
+
+def test_a_plain_text_reason_from_an_old_event_or_a_plugin_is_shown_as_stored():
+    for text in ("sticky: last handled by anna", "rule: Warranty repairs; least loaded: piotr (3 open)", "100% VIP"):
+        with translation.override("pl"):
+            assert describe_reason({"reason": text}) == text
+
+
+def test_a_plain_text_reason_the_catalogue_knows_is_still_translated():
+    with translation.override("pl"):
+        assert describe_reason({"reason": "default queue"}) == "kolejka domyślna"
+
+
+def test_parameters_that_do_not_fit_the_message_show_the_message_instead_of_failing():
+    assert describe_reason({"reason": "rule: %(rule)s", "reason_params": {"name": "x"}}) == "rule: %(rule)s"
+    assert describe_reason({"reason": "", "more_reasons": ["odd", ["ok %(n)s", {"n": 1}]]}) == "odd; ok 1"

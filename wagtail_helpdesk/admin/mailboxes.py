@@ -10,24 +10,36 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import Mailbox
+from ..services import mailboxes
 
 
 class MailboxForm(WagtailAdminModelForm):
-    """The password is never sent back to the browser; leaving it empty keeps the stored one."""
+    """The password is never sent back to the browser; leaving it empty keeps the stored one.
+
+    It is not a model field: the form sets :attr:`Mailbox.password`, which
+    encrypts it, and never decrypts the stored one.
+    """
 
     password = forms.CharField(
         label=_("password"),
         required=False,
         strip=False,
+        max_length=255,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
         help_text=_("Leave empty to keep the current password."),
     )
 
-    def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
-        if not password and self.instance.pk:
-            return Mailbox.objects.values_list("password", flat=True).get(pk=self.instance.pk)
-        return password
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not mailboxes.password_readable(self.instance):
+            field = self.fields["password"]
+            field.required = True
+            field.help_text = mailboxes.UNREADABLE_PASSWORD
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if self.cleaned_data.get("password"):
+            self.instance.password = self.cleaned_data["password"]
 
 
 class MailboxViewSet(ModelViewSet):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_user_display_name
 
 from ..models import Priority, Queue, TicketEvent
+from ..services.events import describe_reason
 from .filters import status_choices
 
 _USER_KEYS = ("assignee", "from_assignee", "to_assignee")
@@ -111,7 +112,7 @@ def _detail(event: TicketEvent, users: dict[int, str], queues: dict[int, str]) -
         parts = [
             queues.get(data.get("queue"), ""),
             users.get(data.get("assignee"), ""),
-            _(data.get("reason", "")) if data.get("reason") else "",
+            describe_reason(data),
         ]
         return ", ".join(str(part) for part in parts if part)
     if event.kind == "merged":

@@ -1,7 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .. import encryption
+from ..exceptions import UndecryptableSecret
 from .queues import Queue
+
+#: Room for the Fernet token of a 255-character password of 4-byte UTF-8 characters
+#: (1,020 bytes: 1,444 characters of token), with some to spare.
+TOKEN_MAX_LENGTH = 2000
 
 
 class Mailbox(models.Model):
@@ -34,8 +40,11 @@ class Mailbox(models.Model):
     port = models.PositiveIntegerField(_("port"), default=993)
     security = models.CharField(_("connection security"), max_length=16, choices=Security.choices, default=Security.SSL)
     username = models.CharField(_("user name"), max_length=255)
-    # Stored as given: the poller must present it to the server, so a one-way hash cannot work.
-    password = models.CharField(_("password"), max_length=255, blank=True)
+    # The poller must present the password to the server, so a one-way hash cannot work: it is
+    # encrypted (wagtail_helpdesk.encryption) and only ever read through ``password``.
+    password_encrypted = models.CharField(
+        _("password (encrypted)"), max_length=TOKEN_MAX_LENGTH, blank=True, default="", editable=False
+    )
     email = models.EmailField(
         _("address"),
         blank=True,
@@ -53,3 +62,26 @@ class Mailbox(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # Whatever key encrypted the password, it is stored under the current one from now on,
+        # so a key can leave SECRET_KEY_FALLBACKS once every mailbox has been saved again.
+        try:
+            self.password_encrypted = encryption.rotate(self.password_encrypted)
+        except UndecryptableSecret:
+            pass  # kept as it is; the poll says to enter it again
+        super().save(*args, **kwargs)
+
+    @property
+    def password(self) -> str:
+        """The password in clear, decrypted on each read; ``""`` when none is set.
+
+        Raises :class:`~wagtail_helpdesk.exceptions.UndecryptableSecret` when
+        it was encrypted with a key no longer configured: the manager must
+        enter it again.
+        """
+        return encryption.decrypt(self.password_encrypted)
+
+    @password.setter
+    def password(self, value: str) -> None:
+        self.password_encrypted = encryption.encrypt(value or "")

@@ -14,11 +14,25 @@ strategy returns ``None``, so ``default_router`` decides.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from .. import hookimpl
 from ..models import Queue, Ticket
 from ..services import assignment
 from ..services.config_cache import snapshot
 from ..types import InboundMessage, RoutingDecision
+
+# Whole sentences per strategy, translated when the ticket's history is shown.
+_LEAST_LOADED = {
+    "chosen": gettext_noop("least loaded: %(agent)s (%(open)s open)"),
+    "waiting": gettext_noop("least loaded: no agent available, waiting in the queue"),
+    "no_agents": gettext_noop("least loaded: the queue has no agents"),
+}
+_ROUND_ROBIN = {
+    "chosen": gettext_noop("round robin: %(agent)s (%(open)s open)"),
+    "waiting": gettext_noop("round robin: no agent available, waiting in the queue"),
+    "no_agents": gettext_noop("round robin: the queue has no agents"),
+}
 
 
 @hookimpl
@@ -30,12 +44,12 @@ def helpdesk_route_ticket(ticket: Ticket, message: InboundMessage) -> RoutingDec
     if routing is None or routing.strategy == Queue.Strategy.NONE:
         return None
     chosen, agents = assignment.pick(queue_id, routing.strategy)
-    label = "round robin" if routing.strategy == Queue.Strategy.ROUND_ROBIN else "least loaded"
+    messages = _ROUND_ROBIN if routing.strategy == Queue.Strategy.ROUND_ROBIN else _LEAST_LOADED
     if chosen is None:
-        reason = f"{label}: no agent available, waiting in the queue" if agents else f"{label}: the queue has no agents"
-        return RoutingDecision(queue_id=queue_id, reason=reason)
+        return RoutingDecision(queue_id=queue_id, reason=messages["waiting" if agents else "no_agents"])
     return RoutingDecision(
         queue_id=queue_id,
         assignee_id=chosen.user_id,
-        reason=f"{label}: {chosen.username} ({chosen.open_tickets} open)",
+        reason=messages["chosen"],
+        reason_params={"agent": chosen.username, "open": chosen.open_tickets},
     )

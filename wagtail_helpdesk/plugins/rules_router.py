@@ -13,7 +13,8 @@ So this router is a hook *wrapper* around the whole chain:
    and finally ``default_router`` (which keeps the queue the ticket has).
 3. After the chain, the rule's queue, assignee, priority and tags go into
    the decision, and its name leads the reason, e.g.
-   ``"rule: Warranty repairs; least loaded: piotr (3 open)"``.
+   ``"rule: Warranty repairs; least loaded: piotr (3 open)"``: each part is
+   a message id with its parameters, translated when shown.
 
 No rule matching leaves the chain's decision untouched.  Rules come from the
 cached configuration snapshot, so routing costs no query per rule.
@@ -24,14 +25,20 @@ from __future__ import annotations
 from collections.abc import Generator
 from fnmatch import fnmatchcase
 
+from django.utils.translation import gettext_noop
+
 from .. import hookimpl
 from ..models import Ticket
 from ..services import assignment
 from ..services.config_cache import RuleData, snapshot
-from ..types import InboundMessage, RoutingDecision
+from ..types import InboundMessage, Reason, RoutingDecision
 
 #: ``default_router``'s reasons, which would only misstate why the ticket is in the rule's queue.
 _QUEUE_ONLY_REASONS = {"queue requested by the channel", "default queue"}
+
+
+def _queue_only(decision: RoutingDecision) -> bool:
+    return not decision.more_reasons and not decision.reason_params and decision.reason in _QUEUE_ONLY_REASONS
 
 
 def matches(rule: RuleData, ticket: Ticket, message: InboundMessage) -> bool:
@@ -78,16 +85,16 @@ def helpdesk_route_ticket(
     decision = yield
     if decision is None:
         decision = RoutingDecision(queue_id=ticket.queue_id)
-    reasons = [f"rule: {rule.name}"]
+    reasons = [Reason(gettext_noop("rule: %(rule)s"), {"rule": rule.name})]
     if assignee_id is not None:
         decision.assignee_id = assignee_id
     elif rule.assignee_id is not None:
-        reasons.append("assignee of the rule unavailable")
+        reasons.append(Reason(gettext_noop("assignee of the rule unavailable")))
     if rule.target_queue_id is not None:
         decision.queue_id, decision.queue = rule.target_queue_id, None
-    if assignee_id is None and decision.reason and decision.reason not in _QUEUE_ONLY_REASONS:
-        reasons.append(decision.reason)  # who the queue's strategy chose, or why nobody
-    decision.reason = "; ".join(reasons)
+    if assignee_id is None and not _queue_only(decision):
+        reasons.extend(decision.reasons())  # who the queue's strategy chose, or why nobody
+    decision.set_reasons(reasons)
     if rule.set_priority is not None:
         decision.priority = rule.set_priority
     decision.tags = [*decision.tags, *(t for t in rule.add_tags if t not in decision.tags)]

@@ -11,6 +11,8 @@ returns ``None`` and ``load_router`` (called next) decides.  The reason reads
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from .. import hookimpl
 from ..models import Ticket
 from ..services import assignment
@@ -38,5 +40,8 @@ def helpdesk_route_ticket(ticket: Ticket, message: InboundMessage) -> RoutingDec
     if agent is None or not agent.available:
         return None
     return RoutingDecision(
-        queue_id=queue_id, assignee_id=agent.user_id, reason=f"sticky: last handled by {agent.username}"
+        queue_id=queue_id,
+        assignee_id=agent.user_id,
+        reason=gettext_noop("sticky: last handled by %(agent)s"),
+        reason_params={"agent": agent.username},
     )

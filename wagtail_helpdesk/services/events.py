@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any
 
 from django.db import connection, transaction
 
 from ..models import Customer, EventKind, Ticket, TicketEvent
-from ..types import TicketEventPayload
+from ..types import Reason, TicketEventPayload
 
 logger = logging.getLogger(__name__)
 
@@ -95,3 +95,46 @@ def announce(payloads: Iterable[TicketEventPayload]) -> None:
                 impl.function(*[{"event": payload}[name] for name in impl.argnames])
             except Exception:
                 logger.exception("Plugin %s failed on ticket event %s", impl.plugin_name, payload.kind)
+
+
+def reason_data(reasons: list[Reason]) -> dict[str, Any]:
+    """A routing reason as an event stores it: message ids and parameters, translated only when shown.
+
+    ``reason`` is the first part's message and ``reason_params`` its
+    parameters; ``more_reasons`` lists the other parts as ``[message,
+    params]`` pairs.  Keys without content are left out, so a plain-text
+    reason is stored as ``{"reason": "..."}``, as before.
+    """
+    if not reasons or not reasons[0].message:
+        return {"reason": ""}
+    first, *rest = reasons
+    data: dict[str, Any] = {"reason": first.message}
+    if first.params:
+        data["reason_params"] = _json_params(first.params)
+    if rest:
+        data["more_reasons"] = [[part.message, _json_params(part.params)] for part in rest]
+    return data
+
+
+def describe_reason(data: Mapping[str, Any]) -> str:
+    """The routing reason in an event's ``data`` as text in the active language.
+
+    Each part is ``gettext(message) % params``; a reason stored as plain text
+    (events recorded before reasons had parameters, or a plugin's own
+    sentence) is shown as it is, translated only if the catalogue has it.
+    """
+    parts = [Reason(data.get("reason") or "", dict(data.get("reason_params") or {}))]
+    for item in data.get("more_reasons") or ():
+        if isinstance(item, (list, tuple)) and len(item) == 2 and isinstance(item[1], Mapping):
+            parts.append(Reason(str(item[0]), dict(item[1])))
+        else:  # not written by reason_data(): show what is there
+            parts.append(Reason(str(item)))
+    return "; ".join(text for text in (str(part) for part in parts if part.message) if text)
+
+
+def _json_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    # Event data is JSON: keep numbers and strings, write anything else (a user, a queue) as text.
+    return {
+        str(key): value if isinstance(value, (str, int, float, bool)) or value is None else str(value)
+        for key, value in params.items()
+    }

@@ -263,7 +263,11 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
     if decision is not None:
         recorded.append(
             events.build(
-                ticket, EventKind.ROUTED, queue=ticket.queue_id, assignee=ticket.assignee_id, reason=decision.reason
+                ticket,
+                EventKind.ROUTED,
+                queue=ticket.queue_id,
+                assignee=ticket.assignee_id,
+                **events.reason_data(decision.reasons()),
             )
         )
     events.record(*recorded)

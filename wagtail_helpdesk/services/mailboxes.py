@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
-from ..exceptions import HelpdeskError, InvalidInbound
+from ..exceptions import HelpdeskError, InvalidInbound, UndecryptableSecret
 from ..models import InboundRecord, Mailbox
 from . import bounces, intake
 from .channels import get_channel
@@ -34,6 +35,14 @@ logger = logging.getLogger(__name__)
 TIMEOUT = 60
 #: How long a poll holds its mailbox lock at most, should the worker die without releasing it.
 LOCK_SECONDS = 15 * 60
+
+
+#: Recorded on the mailbox (and shown on its form) when its password cannot be decrypted.
+UNREADABLE_PASSWORD = gettext_lazy(
+    "The stored password cannot be decrypted: it was encrypted with a secret key that is no longer "
+    "configured (SECRET_KEY, SECRET_KEY_FALLBACKS or WAGTAIL_HELPDESK_SECRET_KEYS). "
+    "Enter the mailbox password again."
+)
 
 
 class MailboxError(HelpdeskError):
@@ -65,6 +74,10 @@ def poll(mailbox: Mailbox) -> PollResult:
     result = PollResult()
     try:
         queue = mailbox.queue.slug
+        if not password_readable(mailbox):  # before connecting: nothing to log in with
+            error = str(UNREADABLE_PASSWORD)
+            _record(mailbox, error)
+            raise MailboxError(error)
         try:
             with _session(mailbox) as session:
                 for key, raw in session.pending():
@@ -131,6 +144,15 @@ def _keep_unparsable(raw: bytes, error: str) -> None:
         external_id=external_id,
         defaults={"payload": {}, "raw": raw, "state": InboundRecord.State.REJECTED, "error": error[:2000]},
     )
+
+
+def password_readable(mailbox: Mailbox) -> bool:
+    """Can the configured keys decrypt the mailbox's stored password (or is none stored)?"""
+    try:
+        mailbox.password  # noqa: B018 -- decrypting is the test
+    except UndecryptableSecret:
+        return False
+    return True
 
 
 def _record(mailbox: Mailbox, error: str) -> None:
@@ -227,4 +249,4 @@ def poll_active() -> list[int]:
     return list(Mailbox.objects.filter(is_active=True).values_list("pk", flat=True))
 
 
-__all__ = ["MailboxError", "PollResult", "ingest", "poll", "poll_active"]
+__all__ = ["UNREADABLE_PASSWORD", "MailboxError", "PollResult", "ingest", "password_readable", "poll", "poll_active"]
