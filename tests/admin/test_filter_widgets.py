@@ -29,7 +29,7 @@ CHOICES = [
         (FastCheckboxSelectMultiple, forms.CheckboxSelectMultiple, []),
     ],
 )
-@pytest.mark.parametrize("attrs", [{"id": "id_assignee"}, {"id": "id_x", "class": "c\"1", "data-on": True}, {}])
+@pytest.mark.parametrize("attrs", [{"id": "id_assignee"}, {"id": "id_x", "class": 'c"1', "data-on": True}, {}])
 def test_same_markup_as_the_django_templates(fast, django_widget, value, attrs):
     expected = django_widget(choices=CHOICES).render("assignee", value, attrs=dict(attrs))
     rendered = fast(choices=CHOICES).render("assignee", value, attrs=dict(attrs))

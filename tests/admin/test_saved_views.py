@@ -68,7 +68,7 @@ def test_counts_are_one_aggregate_query(agent_a, tickets, django_assert_num_quer
     views = saved_views.views_for(agent_a)
     agent_queue_ids(agent_a)  # the agent's queues: read once per request, shared by every visibility check
     with django_assert_num_queries(1):
-        counts, _total = saved_views.counts(agent_a, views)
+        counts = saved_views.counts(agent_a, views)
     assert counts["new"] == 1
     with django_assert_num_queries(0):
         saved_views.counts(agent_a, views)

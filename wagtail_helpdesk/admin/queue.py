@@ -22,12 +22,12 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..exceptions import HelpdeskError
 from ..models import SLAState, Ticket
 from ..services import saved_views, ticket_filters
+from .columns import FastColumn
 from .permissions import user_is_agent
 from .tickets import TicketIndexView
 
@@ -51,7 +51,7 @@ def sla_cell(ticket: Ticket) -> str:
     )
 
 
-class SLAColumn(Column):
+class SLAColumn(FastColumn):
     """ "SLA due": sortable by the indexed ``sla_due_at``."""
 
     def __init__(self) -> None:
@@ -73,17 +73,15 @@ class SaveViewForm(forms.Form):
         self.fields["shared_with"].queryset = saved_views.shareable_groups(user)
 
 
-def view_links(request, listing_url: str, *, listing: QuerySet | None = None) -> list[dict[str, Any]]:
+def view_links(request, listing_url: str) -> list[dict[str, Any]]:
     """The saved views of ``request.user`` with counts and URLs.
 
-    Two queries at most, once per request: the listing's tabs and the menu
-    share them.  ``listing`` is counted in the same aggregate, see
-    ``services.saved_views.counts``; its total is left on the request.
+    Two queries at most, once per request: the listing's tabs and the menu share them.
     """
     found = getattr(request, "_helpdesk_view_links", None)
     if found is None:
         views = saved_views.views_for(request.user)
-        counts, request._helpdesk_listing_total = saved_views.counts(request.user, views, also_count=listing)
+        counts = saved_views.counts(request.user, views)
         current = saved_views.clean_querystring(request.GET.urlencode())
         found = [
             {
@@ -111,19 +109,6 @@ class QueueIndexView(TicketIndexView):
         if not self.is_searching:
             return queryset
         return queryset.filter(ticket_filters.search_q(self.search_query))
-
-    def paginate_queryset(self, queryset, page_size):
-        if not self.results_only:
-            # The saved views' counts and this page's total in one query (see view_links).
-            view_links(self.request, reverse(self.index_url_name), listing=queryset)
-        return super().paginate_queryset(queryset, page_size)
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        total = getattr(self.request, "_helpdesk_listing_total", None)
-        if total is not None:
-            paginator.count = total  # a cached_property: Django will not count again
-        return paginator
 
     def get_context_data(self, *args, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(*args, **kwargs)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django import forms as django_forms
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -22,6 +23,7 @@ from .actions import ACTION_VIEWS
 from .api import ChannelTokenViewSet, WebhookDeliveryViewSet, WebhookEndpointViewSet
 from .automation import AutomationRuleViewSet, SatisfactionRatingViewSet
 from .canned_responses import CannedResponseViewSet
+from .columns import FastColumn, FastDateColumn
 from .filters import TicketFilterSet
 from .forms import QueueForm, ReplyTemplateForm
 from .mailboxes import MailboxViewSet
@@ -64,15 +66,15 @@ class TicketViewSet(SnippetViewSet):
     ordering = "-last_activity_at"
     list_display = [
         "reference",
-        "subject",
-        Column("customer", label=_("Customer"), sort_key="customer__name"),
-        Column("status", label=_("Status"), accessor="status_label", sort_key="status"),
-        "priority",
+        FastColumn("subject", label=capfirst(_("subject")), sort_key="subject"),
+        FastColumn("customer", label=_("Customer"), sort_key="customer__name"),
+        FastColumn("status", label=_("Status"), accessor="status_label", sort_key="status"),
+        FastColumn("priority", label=capfirst(_("priority")), accessor="get_priority_display", sort_key="priority"),
         queue.SLAColumn(),
-        Column("queue", label=_("Queue"), sort_key="queue__name"),
-        Column("assignee", label=_("Assignee"), accessor=agent_name, sort_key="assignee__first_name"),
-        Column("channel", label=_("Channel"), accessor=channel_label, sort_key="channel"),
-        DateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
+        FastColumn("queue", label=_("Queue"), sort_key="queue__name"),
+        FastColumn("assignee", label=_("Assignee"), accessor=agent_name, sort_key="assignee__first_name"),
+        FastColumn("channel", label=_("Channel"), accessor=channel_label, sort_key="channel"),
+        FastDateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
     ]
     filterset_class = TicketFilterSet
     #: Ticket is not ``index.Indexed``, so Wagtail searches these with ``icontains``

@@ -3,7 +3,6 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
 #: Where :func:`agent_queue_ids` keeps its answer on the user object, as Django's
 #: ``ModelBackend`` keeps ``_perm_cache``: once per request, cleared when the user's groups change.
 QUEUE_IDS_ATTR = "_helpdesk_queue_ids"

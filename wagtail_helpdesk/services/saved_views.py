@@ -93,31 +93,27 @@ def views_changed(**kwargs) -> None:
         cache.set(VIEWS_VERSION_KEY, 2, timeout=None)
 
 
-def counts(user, views: list[QueueView], *, also_count: QuerySet | None = None) -> tuple[dict[str, int], int | None]:
+def counts(user, views: list[QueueView]) -> dict[str, int]:
     """How many tickets each view shows ``user`` right now: one aggregate query, cached briefly.
 
-    ``also_count`` (the listing's own filtered queryset) is counted in the same
-    query when the view counts are not cached, and its total returned second
-    (``None`` when the counts came from the cache): the listing then needs no
-    separate ``COUNT`` for its paginator.
+    Only rows some view can count are read (the ``OR`` of the views' conditions):
+    with the built-in views that is the active tickets, which PostgreSQL finds
+    through the status index instead of reading every ticket.  The listing's own
+    total is the paginator's separate ``COUNT``: folded into this aggregate as a
+    subquery it would make PostgreSQL read every visible ticket again.
     """
     signature = hashlib.sha256("\n".join(f"{v.key}?{v.querystring}" for v in views).encode()).hexdigest()[:16]
     key = f"wagtail_helpdesk:view_counts:{user.pk}:{signature}"
     found = cache.get(key)
     if found is not None:
-        return found, None
+        return found
     conditions = [criteria(QueryDict(view.querystring), user=user) for view in views]
-    # Only rows some view can count are read: with the built-ins that is the
-    # active tickets, which PostgreSQL finds through the status index.  Not
-    # with the listing's total: its subquery would then be evaluated twice.
-    wanted = reduce(operator.or_, conditions, Q()) if all(conditions) and also_count is None else Q()
-    if also_count is not None:
-        conditions.append(Q(pk__in=also_count.order_by().values("pk")))
+    wanted = reduce(operator.or_, conditions, Q()) if all(conditions) else Q()
     aggregates = {f"v{number}": Count("pk", filter=condition) for number, condition in enumerate(conditions)}
     row = Ticket.objects.visible_to(user).filter(wanted).aggregate(**aggregates) if aggregates else {}
     found = {view.key: row.get(f"v{number}", 0) for number, view in enumerate(views)}
     cache.set(key, found, COUNT_TIMEOUT)
-    return found, row.get(f"v{len(views)}") if also_count is not None else None
+    return found
 
 
 def clean_querystring(querystring: str) -> str:

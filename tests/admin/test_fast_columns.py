@@ -1,0 +1,56 @@
+"""The queue's Python-written cells match Wagtail's cell templates (compared as HTML)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.test.html import parse_html
+from django.utils import timezone, translation
+from wagtail.admin.ui.tables import Column, DateColumn, Table
+
+from wagtail_helpdesk.admin.columns import FastColumn, FastDateColumn
+from wagtail_helpdesk.admin.queue import SLAColumn
+from wagtail_helpdesk.testing.factories import TicketFactory
+
+
+class Row:
+    def __init__(self, value):
+        self.value = value
+
+
+def cells(fast, wagtail, row):
+    table = Table([fast, wagtail], [row])
+    context = {"table": table, "row": row, "request": None}
+    return fast.render_cell_html(row, context), wagtail.render_cell_html(row, context)
+
+
+@pytest.mark.parametrize("value", ["plain", '<script>alert("x")</script>', "", None, 12345, 0])
+@pytest.mark.parametrize("classname", [None, 'wide "x"'])
+def test_a_plain_cell_is_the_templates_cell(value, classname):
+    fast, wagtail = cells(FastColumn("value", classname=classname), Column("value", classname=classname), Row(value))
+    assert parse_html(fast) == parse_html(wagtail)
+    assert "<script>" not in fast
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        timezone.now() - datetime.timedelta(hours=5, minutes=3),
+        timezone.now() - datetime.timedelta(seconds=10),
+        datetime.date(2026, 3, 4),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "pl"])
+def test_a_date_cell_is_the_templates_cell(value, language):
+    with translation.override(language):
+        fast, wagtail = cells(FastDateColumn("value"), DateColumn("value"), Row(value))
+    assert parse_html(fast) == parse_html(wagtail)
+
+
+@pytest.mark.django_db
+def test_the_sla_cell_keeps_its_state_in_words():
+    ticket = TicketFactory(sla_due_at=timezone.now() - datetime.timedelta(minutes=5))
+    html = SLAColumn().render_cell_html(ticket, {"table": None, "row": ticket, "request": None})
+    assert html.startswith("<td>") and "helpdesk-sla--breached" in html and "Breached" in html
