@@ -22,7 +22,7 @@ import pluggy
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
-    from .models import Customer, Ticket
+    from .models import Customer, Message, Ticket
     from .types import (
         AutoReply,
         Channel,
@@ -190,26 +190,61 @@ def helpdesk_route_ticket(ticket: Ticket, message: InboundMessage) -> RoutingDec
 
 
 @hookspec(firstresult=True)
-def helpdesk_choose_auto_reply(ticket: Ticket, event: str, language: str) -> AutoReply | None:
-    """Choose the automatic message sent to the customer for an event.
+def helpdesk_choose_auto_reply(
+    ticket: Ticket, event: str, language: str, message: Message | None, customer: Customer
+) -> AutoReply | None:
+    """Choose the message sent to the customer for an event.
 
     Called by the services inside their transaction: by intake with
-    ``event="ticket_created"`` for a new ticket, and by
-    ``services.workflow.set_status`` with ``event="status_changed"``.
-    Stops at first non-None result.  The reply is queued in the outbox and
-    delivered after commit.
+    ``event="ticket_created"`` for a new ticket, by
+    ``services.workflow.set_status`` with ``event="status_changed"``, by
+    automation rules with the event the rule names, and by
+    ``services.workflow.reply`` with ``event="agent_replied"`` once for each
+    recipient of an agent's public reply (the customer, then each CC'd
+    follower).  Stops at first non-None result.  The message is queued in the
+    outbox and delivered after commit.
+
+    For ``"agent_replied"`` the returned message *is* the reply the customer
+    receives, so it must carry the agent's text (``message.body_text``, and
+    ``message.body_html`` when there is one, already sanitized); the outbox
+    keeps the threading headers and the reply's attachments, whatever is
+    returned.  Keep the ticket reference in the subject so the customer's
+    answer threads back even when their client drops the headers.  When every
+    implementation returns ``None`` the reply goes out as written, with the
+    recipient's portal link under it in mail.  An implementation that answers
+    every event alike therefore also replaces agent replies: return ``None``
+    for events you do not handle.
 
     :param ticket: the ticket (saved).
-    :param event: what happened, e.g. ``"ticket_created"``.
+    :param event: what happened: ``"ticket_created"``, ``"status_changed"``,
+        ``"agent_replied"``, or an automation rule's event (``"in_progress"``,
+        ``"waiting_on_customer"``, ``"solved"``, ``"reminder"``,
+        ``"csat_request"``).
     :param language: the customer's language code, or ``""`` when unknown.
+    :param message: the message the event is about: the agent's reply for
+        ``"agent_replied"``, the customer's first message for
+        ``"ticket_created"``; ``None`` for the other events.
+    :param customer: who the message goes to.  Their signed portal link
+        (``services.portal.portal_url(ticket, customer)``) differs from the
+        ticket owner's for a CC'd follower.
     :returns: a :class:`wagtail_helpdesk.types.AutoReply`, or ``None`` to send
-        nothing (unless a later plugin chooses something).
+        nothing (unless a later plugin chooses something; for
+        ``"agent_replied"``: to send the reply as written).
 
     Built-in implementation: ``wagtail_helpdesk.plugins.template_autoreply``
     (``trylast``): the matching reply template edited in the admin, else the
-    packaged default acknowledgement.
+    packaged default acknowledgement (``ticket_created``) or, for
+    ``agent_replied`` on the mail channels, the packaged templates
+    ``wagtail_helpdesk/email/agent_replied_subject.txt``, ``agent_replied.txt``
+    and ``agent_replied.html``.  Their context: ``ticket`` (``reference``,
+    ``subject``, ``status``, ``priority``), ``customer`` (``name``,
+    ``email``), ``portal_url``, ``reply_text`` (the reply as the agent wrote
+    it) and ``reply_html`` (its sanitized HTML, empty when the agent wrote
+    plain text).
 
-    Must not: send anything itself; the outbox delivers.
+    Must not: send anything itself; the outbox delivers.  Must not evaluate
+    the reply's text as template code: it is the agent's (and often the
+    customer's quoted) words.
 
     .. versionadded:: 0.1
     """

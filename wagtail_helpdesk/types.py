@@ -22,6 +22,9 @@ class InboundAttachment:
     filename: str
     content_type: str
     content: bytes
+    #: The MIME ``Content-ID`` without its angle brackets (inline images in
+    #: mail, referenced from the HTML as ``cid:<content_id>``), or ``""``.
+    content_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,8 @@ class InboundMessage:
         """Everything but attachment bytes, for the raw inbound record."""
         data = dataclasses.asdict(self)
         data["attachments"] = [
-            {"filename": a.filename, "content_type": a.content_type, "size": len(a.content)} for a in self.attachments
+            {"filename": a.filename, "content_type": a.content_type, "size": len(a.content), "content_id": a.content_id}
+            for a in self.attachments
         ]
         data["reply_to"] = list(self.reply_to)
         return data

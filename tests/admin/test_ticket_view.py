@@ -242,7 +242,10 @@ def test_merged_ticket_points_to_the_survivor_and_offers_no_actions(client_a, ag
 
 
 def _grow(ticket, agent, count: int) -> None:
-    """``count`` messages of every kind, each with an attachment and an event, in a few bulk queries."""
+    """``count`` messages of every kind, each with an attachment and an event, in a few bulk queries.
+
+    The customer's messages are mail HTML showing their attachment as an inline (``cid:``) image.
+    """
     kinds = [Message.Kind.INBOUND, Message.Kind.REPLY, Message.Kind.NOTE]
     messages = Message.objects.bulk_create(
         [
@@ -253,6 +256,9 @@ def _grow(ticket, agent, count: int) -> None:
                 author_user=None if number % 3 == 0 else agent,
                 author_customer=ticket.customer if number % 3 == 0 else None,
                 body_text=f"Message {number}",
+                body_html=f'<p>Message {number}</p><img src="cid:photo-{number}@mail.example">'
+                if number % 3 == 0
+                else "",
             )
             for number in range(count)
         ]
@@ -268,6 +274,7 @@ def _grow(ticket, agent, count: int) -> None:
                 content_type="image/png",
                 size=10,
                 sha256="0" * 64,
+                content_id=message.body_text.replace("Message ", "photo-") + "@mail.example",
             )
             for message in messages
         ]
@@ -300,6 +307,7 @@ def test_ticket_view_with_200_messages_attachments_and_events_stays_within_20_qu
 
     assert response.content.decode().count('class="helpdesk-message ') == 201
     assert response.content.decode().count("photo-") >= 200
+    assert response.content.decode().count("?inline=") == 67  # each customer message's inline image
     assert len(long) == len(short)
 
 

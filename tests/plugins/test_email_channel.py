@@ -97,3 +97,12 @@ def test_every_rfc_3834_and_vendor_marker_flags_the_mail_as_automatic(header):
 def test_auto_submitted_no_is_a_person():
     raw = b"From: anna@mail.example\r\nAuto-Submitted: no\r\nSubject: x\r\nMessage-ID: <a@b>\r\n\r\nbody\r\n"
     assert EmailChannel().parse(raw).metadata["auto_submitted"] is False
+
+
+def test_inline_images_keep_their_content_id_and_other_files_have_none():
+    corpus = Path(__file__).resolve().parents[1] / "email_corpus"
+    related = EmailChannel().parse((corpus / "inline_image_cid_related.eml").read_bytes())
+    assert [(a.filename, a.content_id) for a in related.attachments] == [("image001.png", "image001.png@01DA")]
+    assert 'src="cid:image001.png@01DA"' in related.body_html
+    plain = EmailChannel().parse((corpus / "attachment_rfc2231_filename.eml").read_bytes())
+    assert plain.attachments and {a.content_id for a in plain.attachments} == {""}

@@ -18,7 +18,8 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
 from ..models import EventKind, Message, Queue, Ticket
-from ..services import agent_notifications, canned_responses, presence, workflow
+from ..sanitize import clean_html
+from ..services import agent_notifications, attachments, canned_responses, presence, workflow
 from ..services.channels import get_channels
 from . import forms
 from .actions import unseen_session_key
@@ -37,12 +38,12 @@ PAGE_SIZES = (10, 20, 50, 100)
 OTHER_TICKETS_SHOWN = 10
 
 #: Put in front of mail HTML shown in the sandboxed iframe: no scripts run
-#: (the sandbox), nothing is fetched (no tracking pixels, no remote CSS), and
-#: links open outside the admin.
+#: (the sandbox), nothing is fetched (no tracking pixels, no remote CSS) but the
+#: message's own inline images, and links open outside the admin.
 SRCDOC_HEAD = (
     '<!DOCTYPE html><html><head><meta charset="utf-8">'
     '<meta http-equiv="Content-Security-Policy" '
-    "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+    "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:{images}\">"
     '<base target="_blank"></head><body>'
 )
 
@@ -57,13 +58,25 @@ def channel_label(ticket: Ticket) -> str:
     return (channel.label if channel else "") or ticket.channel
 
 
-def srcdoc(body_html: str) -> str:
+def srcdoc(body_html: str, inline_images: dict[str, str] | None = None) -> str:
     """The iframe document for a message's (already sanitized) HTML.
+
+    ``inline_images`` maps the Content-IDs of the message's own image
+    attachments to their absolute, signed download URLs
+    (:func:`~wagtail_helpdesk.services.attachments.inline_image_urls`):
+    ``<img src="cid:…">`` shows the attachment
+    (the Content-Security-Policy allows exactly those URLs), any other
+    ``cid:`` image loses its source.  The stored HTML is not changed.
 
     Returned as a plain ``str``: the template escapes it into the ``srcdoc``
     attribute, so it can never close the attribute or the iframe.
     """
-    return f"{SRCDOC_HEAD}{body_html}</body></html>"
+    images = ""
+    if inline_images is not None and "cid:" in body_html.lower():
+        body_html = clean_html(body_html, cid_urls=inline_images)
+        # A CSP source is a URL without its query: the signature stays out of it.
+        images = "".join(f" {url}" for url in sorted({url.partition("?")[0] for url in inline_images.values()}))
+    return SRCDOC_HEAD.format(images=images) + f"{body_html}</body></html>"
 
 
 class TicketIndexView(IndexView):
@@ -127,13 +140,20 @@ class TicketView(InspectView):
             .order_by("created_at", "pk")
         )
         for message in messages:
-            message.srcdoc = srcdoc(message.body_html) if message.body_html else ""
+            message.srcdoc = srcdoc(message.body_html, self.inline_images(message)) if message.body_html else ""
             message.author = (
                 get_user_display_name(message.author_user)
                 if message.author_user_id
                 else str(message.author_customer or "")
             )
         return messages
+
+    def inline_images(self, message: Message) -> dict[str, str]:
+        """Content-ID → absolute signed URL of the message's own inline images (already prefetched)."""
+        return {
+            content_id: self.request.build_absolute_uri(url)
+            for content_id, url in attachments.inline_image_urls(message).items()
+        }
 
     def get_action_urls(self) -> dict[str, str]:
         return {name: reverse(url_name, args=(self.object.pk,)) for name, url_name in self.action_url_names.items()}

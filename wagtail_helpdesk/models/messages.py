@@ -98,6 +98,9 @@ class Attachment(models.Model):
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveBigIntegerField(_("size"))
     sha256 = models.CharField(_("checksum"), max_length=64)
+    #: The MIME Content-ID of an inline image, without angle brackets: the
+    #: message's HTML refers to it as ``cid:<content_id>``.
+    content_id = models.CharField(_("content ID"), max_length=255, blank=True, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -205,7 +205,14 @@ def _files(msg: EmailMessage, bodies: set[int]) -> list[InboundAttachment]:
         if not content:
             return
         name = part.get_filename() or _inline_name(part)
-        found.append(InboundAttachment(filename=name, content_type=content_type, content=content))
+        found.append(
+            InboundAttachment(
+                filename=name,
+                content_type=content_type,
+                content=content,
+                content_id=str(part.get("Content-ID", "") or "").strip().strip("<>"),
+            )
+        )
 
     visit(msg)
     return found

@@ -12,8 +12,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from django.core import signing
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -70,6 +72,11 @@ def safe_filename(name: str) -> str:
     return name or "attachment"
 
 
+def content_id(value: str) -> str:
+    """A Content-ID as stored: no angle brackets, no whitespace or control characters, at most 255 characters."""
+    return re.sub(r"[\x00-\x20\x7f]", "", (value or "").strip().strip("<>"))[:255]
+
+
 def validate(attachments: Sequence[InboundAttachment]) -> list[InboundAttachment]:
     """Check count, size and type; return the attachments with their sniffed types.
 
@@ -101,7 +108,14 @@ def validate(attachments: Sequence[InboundAttachment]) -> list[InboundAttachment
         if real_type is None or real_type not in allowed:
             problems.append(_("%(name)s is not a file type we accept.") % {"name": filename})
             continue
-        checked.append(InboundAttachment(filename=filename, content_type=real_type, content=attachment.content))
+        checked.append(
+            InboundAttachment(
+                filename=filename,
+                content_type=real_type,
+                content=attachment.content,
+                content_id=content_id(attachment.content_id),
+            )
+        )
     if problems:
         raise InvalidInbound({"attachments": " ".join(problems)})
     return checked
@@ -119,7 +133,46 @@ def store(message: Message, attachments: Sequence[InboundAttachment]) -> list[At
             content_type=attachment.content_type,
             size=len(attachment.content),
             sha256=hashlib.sha256(attachment.content).hexdigest(),
+            content_id=content_id(attachment.content_id),
         )
         row.file.save(attachment.filename, ContentFile(attachment.content), save=False)
         rows.append(row)
     return Attachment.objects.bulk_create(rows)
+
+
+#: Salt and lifetime of the signed URLs of inline images.
+INLINE_SALT = "wagtail_helpdesk.inline_image"
+INLINE_MAX_AGE = 3600
+
+
+def inline_image_urls(message: Message) -> dict[str, str]:
+    """Content-ID → download URL of the message's own inline images, for showing its HTML.
+
+    Reads ``message.attachments.all()``, so a prefetched conversation costs no
+    query.  Only images with a Content-ID count, and only attachments of this
+    message: a ``cid:`` in one message can never show another message's file.
+
+    The agent's view shows mail HTML in a sandboxed frame, whose requests carry
+    no session cookie (the frame's origin is opaque, so ``SameSite`` cookies
+    stay behind), so each URL carries a signature for that one attachment,
+    valid for :data:`INLINE_MAX_AGE` seconds, which the download view accepts
+    instead of the login.  It is only ever made for someone who may read the
+    message.
+    """
+    signer = signing.TimestampSigner(salt=INLINE_SALT)
+    return {
+        attachment.content_id: reverse("wagtail_helpdesk:attachment", args=(attachment.pk,))
+        + "?inline="
+        + signer.sign(str(attachment.pk))
+        for attachment in message.attachments.all()
+        if attachment.content_id and attachment.content_type.startswith("image/")
+    }
+
+
+def inline_token_allows(token: str, attachment_pk: int) -> bool:
+    """Is ``token`` an unexpired inline-image signature for attachment ``attachment_pk``?"""
+    try:
+        value = signing.TimestampSigner(salt=INLINE_SALT).unsign(token, max_age=INLINE_MAX_AGE)
+    except signing.BadSignature:
+        return False
+    return value == str(attachment_pk)

@@ -322,7 +322,9 @@ def _acknowledgement_wanted(message: InboundMessage, customer: Customer) -> bool
 
 
 def _acknowledge(ticket: Ticket, customer: Customer, stored: Message) -> None:
-    reply = hook().helpdesk_choose_auto_reply(ticket=ticket, event="ticket_created", language=ticket.language)
+    reply = hook().helpdesk_choose_auto_reply(
+        ticket=ticket, event="ticket_created", language=ticket.language, message=stored, customer=customer
+    )
     recipient = outbox.recipient_for(ticket, customer)
     if reply is None or not recipient:
         return

@@ -283,27 +283,44 @@ def _send_to_customer(ticket: Ticket, message: Message, files: Sequence[InboundA
         .values_list("external_id", flat=True)[:10]
     )
     threads.reverse()
-    subject = f"[{ticket.reference}] {ticket.subject}"
-    from .portal import footer  # the portal imports this module
-
     recipients = {outbox.recipient_for(ticket): ticket.customer}
     for follower in TicketFollower.objects.filter(ticket=ticket, customer__isnull=False).select_related("customer"):
         recipients.setdefault(follower.customer.email, follower.customer)
     for recipient, customer in recipients.items():
         if not recipient:
             continue
+        subject, body_text, body_html = _reply_for(ticket, message, customer)
         outbox.enqueue(
             ticket=ticket,
             kind=OutboundMessage.Kind.REPLY,
             recipient=recipient,
             subject=subject,
-            # Mail carries each recipient's own signed portal link (links are per customer).
-            body_text=message.body_text + (footer(ticket, customer) if ticket.channel in outbox.EMAIL_CHANNELS else ""),
-            body_html=message.body_html,
+            body_text=body_text,
+            body_html=body_html,
             message=message,
             in_reply_to=threads if ticket.channel == "email" else [],
             headers={"Auto-Submitted": "no"},
         )
+
+
+def _reply_for(ticket: Ticket, message: Message, customer) -> tuple[str, str, str]:
+    """Subject, text and HTML of the agent's reply as ``customer`` receives it.
+
+    The ``agent_replied`` template chosen by ``helpdesk_choose_auto_reply``
+    (each recipient gets their own signed portal link, so it is chosen per
+    recipient); without one, the reply as written with the portal footer in mail.
+    """
+    subject = f"[{ticket.reference}] {ticket.subject}"
+    chosen = hook().helpdesk_choose_auto_reply(
+        ticket=ticket, event="agent_replied", language=ticket.language, message=message, customer=customer
+    )
+    if chosen is not None:
+        return " ".join(chosen.subject.split()) or subject, chosen.body_text, clean_html(chosen.body_html)
+    from .portal import footer  # the portal imports this module
+
+    # Mail carries each recipient's own signed portal link (links are per customer).
+    text = message.body_text + (footer(ticket, customer) if ticket.channel in outbox.EMAIL_CHANNELS else "")
+    return subject, text, message.body_html
 
 
 def add_note(ticket: Ticket, *, by, body_text: str, time_spent: timedelta | None = None) -> Message:
@@ -367,7 +384,9 @@ def send_template(ticket: Ticket, event: str) -> OutboundMessage | None:
 
 
 def _notify_customer(ticket: Ticket, event: str) -> OutboundMessage | None:
-    reply = hook().helpdesk_choose_auto_reply(ticket=ticket, event=event, language=ticket.language)
+    reply = hook().helpdesk_choose_auto_reply(
+        ticket=ticket, event=event, language=ticket.language, message=None, customer=ticket.customer
+    )
     recipient = outbox.recipient_for(ticket)
     if reply is None or not recipient:
         return None
