@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.test.html import parse_html
 from django.utils import timezone, translation
-from wagtail.admin.ui.tables import Column, DateColumn, Table
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, Table, TitleColumn
 
 from wagtail_helpdesk.admin.columns import FastColumn, FastDateColumn
 from wagtail_helpdesk.admin.queue import SLAColumn
@@ -54,3 +54,44 @@ def test_the_sla_cell_keeps_its_state_in_words():
     ticket = TicketFactory(sla_due_at=timezone.now() - datetime.timedelta(minutes=5))
     html = SLAColumn().render_cell_html(ticket, {"table": None, "row": ticket, "request": None})
     assert html.startswith("<td>") and "helpdesk-sla--breached" in html and "Breached" in html
+
+
+def _tables(rows):
+    def columns(fast: bool):
+        plain, date = (FastColumn, FastDateColumn) if fast else (Column, DateColumn)
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="snippet"),
+            TitleColumn(
+                "value",
+                label="Reference",
+                get_url=lambda row: f"/tickets/{row.pk}/?a=1&b=2",
+                get_title_id=lambda row: f"snippet_{row.pk}_title",
+            ),
+            TitleColumn("label", label="Plain title"),
+            plain("value", label="Value", classname="w-x"),
+            date("when", label="When"),
+        ]
+
+    from wagtail_helpdesk.admin.columns import QueueTable
+
+    return QueueTable(columns(True), rows), Table(columns(False), rows)
+
+
+class TicketRow:
+    def __init__(self, pk, value, when):
+        self.pk, self.value, self.when, self.label = pk, value, when, f"<i>{pk}</i>"
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_the_queue_table_writes_wagtails_table(rf, language):
+    rows = [
+        TicketRow(1, '<script>alert("x")</script>', timezone.now() - datetime.timedelta(days=3)),
+        TicketRow("a/b c", "", None),
+        TicketRow(3, 42, timezone.now()),
+    ]
+    fast, wagtail = _tables(rows)
+    context = {"request": rf.get("/")}
+    with translation.override(language):
+        ours, theirs = fast.render_html(context), wagtail.render_html(context)
+    assert parse_html(ours) == parse_html(theirs)
+    assert ours.count("<tr") == 4 and "<script>" not in ours

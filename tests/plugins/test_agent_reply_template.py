@@ -172,3 +172,13 @@ def test_a_chat_reply_is_not_wrapped_in_the_mail_template(agent, django_capture_
 
     outbound = OutboundMessage.objects.get(kind=OutboundMessage.Kind.REPLY)
     assert (outbound.body_text, outbound.body_html) == ("Short chat answer.", "")
+
+
+def test_the_acknowledgement_subject_keeps_an_ampersand(mailoutbox, django_capture_on_commit_callbacks):
+    QueueFactory(is_default=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = intake.receive(
+            inbound_message(channel="email", external_id="<amp@mail.example>", subject='Kettle & "lid" <b>')
+        ).ticket
+    (ack,) = [mail for mail in mailoutbox if "We received your message" in mail.subject]
+    assert ack.subject == f'[{ticket.reference}] We received your message: Kettle & "lid" <b>'

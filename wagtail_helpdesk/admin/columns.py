@@ -1,25 +1,33 @@
-"""Queue columns whose cells are written in Python, with the markup of Wagtail's cell templates.
+"""The queue's table and cells written in Python, with the markup of Wagtail's table templates.
 
 A queue page is 50 rows of about ten cells; rendering each cell through
-``wagtailadmin/tables/cell.html`` (a template and a context per cell) cost more
-than every query of the page together.  These columns keep Wagtail's value
-logic (``get_cell_context_data``) and write only the ``<td>``;
-``tests/admin/test_fast_columns.py`` holds them to the templates' output, so a
-Wagtail upgrade that changes the markup is caught there.
+``wagtailadmin/tables/cell.html`` under a ``{% component %}`` tag (a template
+and a context per cell) cost more than every query of the page together.
+:class:`QueueTable` writes the rows itself and these columns write only the
+``<td>``, keeping Wagtail's value logic (``get_cell_context_data``); columns
+that are not ours (the title, the bulk-action checkbox) still render their own
+templates.  ``tests/admin/test_fast_columns.py`` holds all of it to Wagtail's
+templates' output, so an upgrade that changes the markup is caught there.
 """
 
 from __future__ import annotations
 
 import datetime
 
+from django.contrib.admin.utils import quote
 from django.template.defaultfilters import capfirst
+from django.templatetags.l10n import unlocalize
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
+from django.utils.functional import Promise
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, Table, TitleColumn
+
+from .widgets import html_attrs
 
 
 def _td_class(column: Column) -> SafeString | str:
@@ -30,7 +38,14 @@ class FastColumn(Column):
     """``Column`` with ``cell.html`` written directly."""
 
     def render_cell_html(self, instance, parent_context) -> SafeString:
-        value = self.get_cell_context_data(instance, parent_context)["value"]
+        # Column.get_cell_context_data's value rules, with a lazy label translated once, not per use.
+        value = self.get_value(instance)
+        if isinstance(value, Promise):
+            value = str(value)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            value = unlocalize(value)
+        if value is None or not str(value).strip():
+            value = self.empty_value_display
         return format_html("<td{}>{}</td>", _td_class(self), "" if value is None else value)
 
 
@@ -58,3 +73,62 @@ class FastDateColumn(DateColumn):
     def render_cell_html(self, instance, parent_context) -> SafeString:
         value = self.get_cell_context_data(instance, parent_context)["value"]
         return format_html("<td{}>{}</td>", _td_class(self), human_readable_date(value) if value else "")
+
+
+class QueueTable(Table):
+    """Wagtail's ``Table`` with the ``<tbody>`` rows written in Python (the header stays a template)."""
+
+    template_name = "wagtail_helpdesk/admin/queue_table.html"
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["table_body"] = self.render_body(parent_context.get("request"))
+        return context
+
+    def render_body(self, request) -> SafeString:
+        """Every row's ``<tr>``: what ``table.html``'s ``{% for row %}{% component cell %}`` loop writes."""
+        columns = [(column, _cell_writer(column)) for column in self.columns.values()]
+        rows = []
+        for row in self.rows:
+            context = {"table": self, "row": row, "request": request}
+            cells = "".join(write(column, row.instance, context) for column, write in columns)
+            rows.append(format_html("<tr{}>{}</tr>", html_attrs(row.attrs), mark_safe(cells)))
+        return mark_safe("".join(rows))
+
+
+def _cell_writer(column):
+    """How a column's cells are written: Wagtail's checkbox and title cells in Python, the rest by the column."""
+    if isinstance(column, BulkActionsCheckboxColumn) and column.obj_type != "page":
+        return checkbox_cell
+    if isinstance(column, TitleColumn):
+        return title_cell
+    return lambda column, instance, context: column.render_cell_html(instance, context)
+
+
+def checkbox_cell(column: BulkActionsCheckboxColumn, instance, parent_context) -> SafeString:
+    """``wagtailadmin/bulk_actions/listing_checkbox_cell.html`` (not for pages, which add their status)."""
+    return format_html(
+        '<td class="bulk-action-checkbox-cell"><input type="checkbox" data-object-id="{}" data-bulk-action-checkbox '
+        'class="bulk-action-checkbox" aria-label="{}" aria-describedby="{}"></td>',
+        quote(str(instance.pk)),
+        gettext("Select"),
+        column.get_aria_describedby(instance),
+    )
+
+
+def title_cell(column: TitleColumn, instance, parent_context) -> SafeString:
+    """``wagtailadmin/tables/title_cell.html``; a cell with action buttons keeps the template."""
+    context = column.get_cell_context_data(instance, parent_context)
+    if context.get("buttons"):
+        return column.render_cell_html(instance, parent_context)
+    value = context["value"]
+    title = format_html('<span id="{}">{}</span>', context["title_id"], value) if context["title_id"] else value
+    if context["link_url"]:
+        title = format_html("<a{}>{}</a>", html_attrs(context["link_attrs"]), title)
+    elif context["label_id"]:
+        title = format_html('<label for="{}">{}</label>', context["label_id"], title)
+    return format_html(
+        '<td class="{}title"><div class="title-wrapper">{}</div></td>',
+        f"{column.classname} " if column.classname else "",
+        format_html("{}", title),
+    )

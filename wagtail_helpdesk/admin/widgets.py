@@ -19,8 +19,9 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 
-def _attrs(attrs: dict[str, Any]) -> SafeString:
-    """``attrs.html``: ``True`` writes the bare name, ``False`` leaves the attribute out."""
+def html_attrs(attrs: dict[str, Any]) -> SafeString:
+    """Django's ``attrs.html`` (and Wagtail's ``shared/attrs.html``): ``True`` writes the bare name,
+    ``False`` leaves the attribute out."""
     return format_html_join(
         "",
         "{}",
@@ -36,7 +37,7 @@ def _option(option: dict[str, Any]) -> SafeString:
     """``input_option.html`` with ``input.html`` inside."""
     value = "" if option["value"] is None else format_html(' value="{}"', str(option["value"]))
     field = format_html(
-        '<input type="{}" name="{}"{}{}>', option["type"], option["name"], value, _attrs(option["attrs"])
+        '<input type="{}" name="{}"{}{}>', option["type"], option["name"], value, html_attrs(option["attrs"])
     )
     if not option["wrap_label"]:
         return field
