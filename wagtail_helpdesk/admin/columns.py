@@ -23,7 +23,7 @@ from django.utils.formats import get_format
 from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext as wagtails_gettext  # not extracted: Wagtail's catalogue has it
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, Table, TitleColumn
 
@@ -111,7 +111,7 @@ def checkbox_cell(column: BulkActionsCheckboxColumn, instance, parent_context) -
         '<td class="bulk-action-checkbox-cell"><input type="checkbox" data-object-id="{}" data-bulk-action-checkbox '
         'class="bulk-action-checkbox" aria-label="{}" aria-describedby="{}"></td>',
         quote(str(instance.pk)),
-        gettext("Select"),
+        wagtails_gettext("Select"),
         column.get_aria_describedby(instance),
     )
 
