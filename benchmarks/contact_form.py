@@ -13,6 +13,10 @@ after commit to Django's in-memory mail backend), then the thank-you page
 rendered with the reference.  Senders repeat (``--customers``), as returning
 customers do.  The form's rate limit is switched off: every submission comes
 from the same test client address.  Nothing is asserted; it prints figures.
+
+``--queue-tasks`` puts the Celery tasks on an in-memory broker and never runs
+them: what the customer's request itself costs when a worker does the rest
+(the acknowledgement's delivery, agent notifications, article suggestions).
 """
 
 from __future__ import annotations
@@ -32,6 +36,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--customers", type=int, default=500, help="distinct sender addresses")
     parser.add_argument("--attachment-every", type=int, default=10, help="attach a PDF to every Nth (0: never)")
     parser.add_argument("--keep-db", action="store_true")
+    parser.add_argument(
+        "--queue-tasks",
+        action="store_true",
+        help="queue Celery tasks on an in-memory broker instead of running them: the request's own cost, "
+        "without the worker's (acknowledgement delivery, agent notifications, article suggestions)",
+    )
     parser.add_argument(
         "--disable-plugins", default="", help="comma-separated built-in plugins to switch off, to see what each costs"
     )
@@ -70,7 +80,10 @@ def submit(client, url: str, i: int, customers: int, attachment_every: int) -> i
 
 def main() -> None:
     args = parse_args()
+    broker = {"CELERY_BROKER_URL": "memory://"} if args.queue_tasks else {}
     common.configure(
+        eager=not args.queue_tasks,
+        **broker,
         WAGTAIL_HELPDESK_CONTACT_RATE_LIMIT=None,
         WAGTAIL_HELPDESK_ACKNOWLEDGEMENT_RATE_LIMIT=None,
         WAGTAIL_HELPDESK_DISABLED_PLUGINS=[name for name in args.disable_plugins.split(",") if name],
@@ -106,6 +119,8 @@ def main() -> None:
             f"p95 {common.percentile(latencies, 0.95) * 1000:.2f} ms, max {latencies[-1] * 1000:.2f} ms"
         )
         print(f"responses by status: {statuses}; tickets: {tickets}; acknowledgements sent: {sent}")
+        tasks = "queued for a worker, not run (--queue-tasks)" if args.queue_tasks else "run eagerly, in process"
+        print(f"tasks: {tasks}")
         print(f"mails in the locmem outbox: {len(mail.outbox)}")
 
 

@@ -230,9 +230,11 @@ SUBMISSION_QUERY_BUDGET = 15
 def test_a_submission_stays_within_its_query_budget(client, configured_page, monkeypatch):
     """Counted as production runs it (no test transaction, so no test savepoints); transaction
     control, which SQLite logs and PostgreSQL does not, is left out as in intake's budget, and
-    so are delivering the acknowledgement and notifying agents, which a worker does after the response."""
+    so are delivering the acknowledgement, notifying agents and finding suggested articles, which a
+    worker does after the response."""
     monkeypatch.setattr("wagtail_helpdesk.services.outbox.dispatch", lambda outbound_id: None)
     monkeypatch.setattr("wagtail_helpdesk.tasks.notify_agents.delay", lambda event: None)
+    monkeypatch.setattr("wagtail_helpdesk.tasks.suggest_articles.delay", lambda ticket_id: None)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

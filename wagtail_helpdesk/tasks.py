@@ -7,7 +7,16 @@ to the host's app.
 from celery import shared_task
 
 from .models import Mailbox
-from .services import agent_notifications, assignment, automation_timed, mailboxes, outbox, sla_sweep, webhooks
+from .services import (
+    agent_notifications,
+    assignment,
+    automation_timed,
+    kb_suggestions,
+    mailboxes,
+    outbox,
+    sla_sweep,
+    webhooks,
+)
 from .types import TicketEventPayload
 
 
@@ -69,6 +78,12 @@ def run_timed_rules() -> int:
 def notify_agents(event: dict) -> int:
     """Notify the agents a committed ticket event concerns; running it twice notifies nobody twice."""
     return len(agent_notifications.notify_for_event(TicketEventPayload(**event)))
+
+
+@shared_task(name="wagtail_helpdesk.suggest_articles")
+def suggest_articles(ticket_id: int) -> list[int]:
+    """Find and store the knowledge-base articles for a new ticket; running it twice changes nothing."""
+    return kb_suggestions.suggest_for_ticket(ticket_id)
 
 
 @shared_task(name="wagtail_helpdesk.deliver_webhook", bind=True, max_retries=None, ignore_result=False)

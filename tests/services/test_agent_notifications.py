@@ -206,3 +206,35 @@ def test_the_plugin_can_be_disabled(after_commit, settings, olena):
     after_commit(lambda: intake.receive(inbound_message()))
 
     assert AgentNotification.objects.count() == 0
+
+
+@pytest.mark.parametrize("kind", [kind.value for kind in EventKind])
+@pytest.mark.parametrize("assigned", [False, True])
+def test_an_event_the_plugin_skips_would_have_notified_nobody(kind, assigned, queue, olena, piotr):
+    """``might_notify`` saves the task only where ``notify_for_event`` would do nothing."""
+    from wagtail_helpdesk.models import Message
+    from wagtail_helpdesk.types import TicketEventPayload
+
+    ticket = TicketFactory(queue=queue, assignee=olena if assigned else None)
+    note = Message.objects.create(ticket=ticket, kind=Message.Kind.NOTE, body_text="@olena @piotr look")
+    shapes = [
+        {},
+        {"to": piotr.pk},
+        {"assignee": piotr.pk},
+        {"notify": [piotr.pk, olena.pk]},
+        {"to_assignee": piotr.pk, "from_assignee": olena.pk},
+        {"to_queue": queue.pk, "from_queue": None},
+        {"message": note.pk},
+    ]
+    for number, data in enumerate(shapes):
+        event = TicketEventPayload(
+            event_id=10_000 + number,
+            kind=kind,
+            ticket_id=ticket.pk,
+            ticket_reference=ticket.reference or "",
+            actor_user_id=None,
+            actor_customer_id=None,
+            data=data,
+        )
+        if not agent_notifications.might_notify(event):
+            assert agent_notifications.notify_for_event(event) == [], (kind, data)

@@ -17,6 +17,7 @@ def _configured(monkeypatch):
     make_policy(calendar=make_calendar())
     monkeypatch.setattr("wagtail_helpdesk.services.outbox.dispatch", lambda outbound_id: None)
     monkeypatch.setattr("wagtail_helpdesk.tasks.notify_agents.delay", lambda event: None)
+    monkeypatch.setattr("wagtail_helpdesk.tasks.suggest_articles.delay", lambda ticket_id: None)
     intake.receive(inbound_message(sender_email="warmup@mail.example"))  # caches plugins, config, SLA policies
 
 

@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 def helpdesk_ticket_event(event: TicketEventPayload) -> None:
     from ..tasks import notify_agents
 
+    if not agent_notifications.might_notify(event):
+        return  # no task for what can notify nobody (status changes, replies, routing to no one)
     try:
         notify_agents.delay(dataclasses.asdict(event))
     except Exception:

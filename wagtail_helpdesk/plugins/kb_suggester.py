@@ -1,9 +1,11 @@
-"""Built-in classifier: the knowledge-base articles that may answer a new ticket.
+"""Built-in plugin: the knowledge-base articles that may answer a new ticket, beside it in the agent's view.
 
-One search query per new ticket (``services.kb.suggest_for_text``); intake
-stores the ids and this plugin's context panel lists the articles beside the
-ticket in the agent's view.  Disable it
-with ``WAGTAIL_HELPDESK_DISABLED_PLUGINS = ["kb_suggester"]``.
+When a ticket is opened (``helpdesk_ticket_event``, after commit) it queues the
+``wagtail_helpdesk.suggest_articles`` task, which runs one search with the
+customer's first message (``services.kb_suggestions.suggest_for_ticket``) and
+stores the best articles; its context panel lists them.  The search never runs
+inside intake, so taking in a message never waits for it.  Disable it with
+``WAGTAIL_HELPDESK_DISABLED_PLUGINS = ["kb_suggester"]``.
 """
 
 from __future__ import annotations
@@ -13,32 +15,30 @@ import logging
 from django.utils.translation import gettext as _
 
 from .. import hookimpl
-from ..services import kb, kb_suggestions
-from ..types import Classification, ContextPanel, InboundMessage
+from ..models import EventKind
+from ..services import kb_suggestions
+from ..types import ContextPanel, TicketEventPayload
 
 logger = logging.getLogger(__name__)
 
-#: How many articles the agent is shown.
-SUGGESTIONS = 3
-
 
 @hookimpl
-def helpdesk_classify_message(message: InboundMessage, ticket) -> Classification | None:
-    if message.channel == "kb-feedback":  # the customer has just read the article
-        return None
+def helpdesk_ticket_event(event: TicketEventPayload) -> None:
+    """A new ticket: search for its articles in the ``wagtail_helpdesk.suggest_articles`` task."""
+    if event.kind != EventKind.CREATED or event.data.get("channel") == "kb-feedback":
+        return  # a kb-feedback ticket's customer has just read the article
+    from ..tasks import suggest_articles
+
     try:
-        hits = kb.suggest_for_text(
-            message.subject, message.body_text, language=ticket.language, limit=SUGGESTIONS, prefix_fallback=False
-        )
-    except Exception:  # a search backend outage must never stop a ticket from opening
-        logger.exception("Knowledge-base suggestions failed for an inbound %s message", message.channel)
-        return None
-    return Classification(articles=[hit.id for hit in hits]) if hits else None
+        suggest_articles.delay(event.ticket_id)
+    except Exception:
+        logger.exception("Could not queue article suggestions for ticket %s; searching now", event.ticket_id)
+        kb_suggestions.suggest_for_ticket(event.ticket_id)
 
 
 @hookimpl
 def helpdesk_customer_context_panels(customer, ticket, request) -> list[ContextPanel]:
-    """The articles found at intake, beside the ticket, so the agent can answer with a link."""
+    """The articles found for the ticket, beside it, so the agent can answer with a link."""
     articles = kb_suggestions.suggestions_for(ticket)
     if not articles:
         return []

@@ -66,6 +66,26 @@ def notify_for_event(event: TicketEventPayload) -> list[AgentNotification]:
     return notify(users, ticket, kind, event=event)
 
 
+def might_notify(event: TicketEventPayload) -> bool:
+    """Could ``event`` notify anyone?  Answered from the payload alone, before any query.
+
+    ``False`` means :func:`notify_for_event` would certainly notify nobody (a
+    status change, a reply, routing that chose no one ...), so the plugin does
+    not queue the task: most events of a busy helpdesk are of that kind.
+    ``True`` may still end in nobody (a new ticket in a queue without agents).
+    """
+    data = event.data or {}
+    if event.kind in (EventKind.CREATED, EventKind.MESSAGE, EventKind.TRANSFERRED, EventKind.NOTE):
+        return True
+    if event.kind == EventKind.ASSIGNED:
+        return bool(data.get("to"))
+    if event.kind == EventKind.ROUTED:
+        return bool(data.get("assignee"))
+    if event.kind in (EventKind.SLA_WARNING, EventKind.SLA_BREACHED):
+        return bool(data.get("notify"))
+    return False
+
+
 def _recipients(event: TicketEventPayload, ticket: Ticket) -> tuple[str | None, set]:
     data = event.data or {}
     if event.kind == EventKind.CREATED:

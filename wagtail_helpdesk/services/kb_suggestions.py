@@ -1,8 +1,23 @@
-"""Articles suggested to the agent for a new ticket (stored by intake from the classifiers' results)."""
+"""Articles suggested to the agent for a new ticket.
+
+Two ways in: a classifier plugin returns ``Classification.articles`` and intake
+stores them with the ticket; the built-in ``kb_suggester`` searches the
+knowledge base after the ticket is committed (:func:`suggest_for_ticket`, in
+the ``wagtail_helpdesk.suggest_articles`` task), so no customer waits for
+a search while their message is taken in.
+"""
 
 from __future__ import annotations
 
-from ..models import KBArticlePage, Ticket, TicketArticleSuggestion
+import logging
+
+from ..models import KBArticlePage, Message, Ticket, TicketArticleSuggestion
+from . import kb
+
+logger = logging.getLogger(__name__)
+
+#: How many articles the agent is shown.
+SUGGESTIONS = 3
 
 
 def store_suggestions(ticket: Ticket, article_ids: list[int]) -> None:
@@ -19,3 +34,30 @@ def suggestions_for(ticket: Ticket) -> list[KBArticlePage]:
     ranks = {s.article_id: s.rank for s in ticket.article_suggestions.all()}
     pages = KBArticlePage.objects.live().filter(pk__in=list(ranks))
     return sorted(pages, key=lambda page: ranks[page.pk])
+
+
+def suggest_for_ticket(ticket_id: int, *, limit: int = SUGGESTIONS) -> list[int]:
+    """Search the knowledge base with the ticket's first customer message and store the best articles.
+
+    Safe to run twice: a ticket that has suggestions keeps them.  A search
+    backend outage is logged and leaves the ticket without suggestions; it
+    never fails the ticket.  Returns the stored article ids, best first.
+    """
+    ticket = Ticket.objects.filter(pk=ticket_id).only("pk", "language", "subject").first()
+    if ticket is None or TicketArticleSuggestion.objects.filter(ticket_id=ticket_id).exists():
+        return []
+    first = (
+        Message.objects.filter(ticket_id=ticket_id, kind=Message.Kind.INBOUND)
+        .order_by("created_at", "pk")
+        .values("subject", "body_text")
+        .first()
+    )
+    subject, body = (first["subject"] or ticket.subject, first["body_text"]) if first else (ticket.subject, "")
+    try:
+        hits = kb.suggest_for_text(subject, body, language=ticket.language, limit=limit, prefix_fallback=False)
+    except Exception:
+        logger.exception("Knowledge-base suggestions failed for ticket %s", ticket_id)
+        return []
+    found = [hit.id for hit in hits]
+    store_suggestions(ticket, found)
+    return found

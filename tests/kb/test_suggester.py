@@ -1,0 +1,72 @@
+"""The built-in kb_suggester: articles for a new ticket, found after intake commits, shown beside the ticket."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from django.urls import reverse
+
+from wagtail_helpdesk.models import TicketArticleSuggestion
+from wagtail_helpdesk.services import intake, kb, kb_suggestions
+from wagtail_helpdesk.testing.factories import QueueFactory, inbound_message
+
+from ..admin.conftest import make_admin_agent
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def queue():
+    return QueueFactory(is_default=True)
+
+
+def suggested(ticket) -> list[str]:
+    return [page.title for page in kb_suggestions.suggestions_for(ticket)]
+
+
+def test_a_new_ticket_gets_its_articles_after_commit_and_the_agent_sees_them(
+    small, queue, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as pending:
+        ticket = intake.receive(
+            inbound_message(subject="How do I return an item?", body_text="The shoes are small.")
+        ).ticket
+    assert suggested(ticket) == []  # intake itself never searched
+    for callback in pending:
+        callback()  # the after-commit hooks: the task runs eagerly in the tests
+
+    assert suggested(ticket)[0] == "How to return an item"
+    client.force_login(make_admin_agent(queue, username="olena"))
+    page = client.get(reverse("wagtailsnippets_wagtail_helpdesk_ticket:inspect", args=(ticket.pk,))).content.decode()
+    assert "Suggested articles" in page and "How to return an item" in page
+
+
+def test_suggesting_twice_keeps_the_first_suggestions(small, queue, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = intake.receive(inbound_message(subject="return an item")).ticket
+    before = list(TicketArticleSuggestion.objects.filter(ticket=ticket).values_list("article_id", "rank"))
+
+    assert kb_suggestions.suggest_for_ticket(ticket.pk) == []
+    assert list(TicketArticleSuggestion.objects.filter(ticket=ticket).values_list("article_id", "rank")) == before
+
+
+def test_a_kb_feedback_ticket_is_not_given_the_article_its_customer_just_read(
+    small, queue, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = intake.receive(inbound_message(channel="kb-feedback", subject="return an item")).ticket
+    assert suggested(ticket) == []
+
+
+def test_a_search_outage_leaves_the_ticket_without_suggestions(
+    small, queue, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    def broken(*args, **kwargs):
+        raise ConnectionError("search backend down")
+
+    monkeypatch.setattr(kb, "suggest_for_text", broken)  # what cannot be made to fail here for real
+    with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
+        result = intake.receive(inbound_message(subject="return an item"))
+    assert result.created and suggested(result.ticket) == []
+    assert "Knowledge-base suggestions failed" in caplog.text
