@@ -5,13 +5,10 @@ from __future__ import annotations
 import logging
 
 import pytest
-from django.urls import reverse
 
 from wagtail_helpdesk.models import TicketArticleSuggestion
 from wagtail_helpdesk.services import intake, kb, kb_suggestions
 from wagtail_helpdesk.testing.factories import QueueFactory, inbound_message
-
-from ..admin.conftest import make_admin_agent
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +22,7 @@ def suggested(ticket) -> list[str]:
     return [page.title for page in kb_suggestions.suggestions_for(ticket)]
 
 
-def test_a_new_ticket_gets_its_articles_after_commit_and_the_agent_sees_them(
-    small, queue, client, django_capture_on_commit_callbacks
-):
+def test_intake_never_searches_the_articles_come_after_commit(small, queue, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as pending:
         ticket = intake.receive(
             inbound_message(subject="How do I return an item?", body_text="The shoes are small.")
@@ -37,9 +32,6 @@ def test_a_new_ticket_gets_its_articles_after_commit_and_the_agent_sees_them(
         callback()  # the after-commit hooks: the task runs eagerly in the tests
 
     assert suggested(ticket)[0] == "How to return an item"
-    client.force_login(make_admin_agent(queue, username="olena"))
-    page = client.get(reverse("wagtailsnippets_wagtail_helpdesk_ticket:inspect", args=(ticket.pk,))).content.decode()
-    assert "Suggested articles" in page and "How to return an item" in page
 
 
 def test_suggesting_twice_keeps_the_first_suggestions(small, queue, django_capture_on_commit_callbacks):
