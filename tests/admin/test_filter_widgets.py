@@ -10,7 +10,7 @@ import pytest
 from django import forms
 from django.test.html import parse_html
 
-from wagtail_helpdesk.admin.widgets import FastCheckboxSelectMultiple, FastRadioSelect
+from wagtail_helpdesk.admin.widgets import FastCheckboxSelectMultiple, FastRadioSelect, FastSelect
 
 CHOICES = [
     ("", "All"),
@@ -37,7 +37,17 @@ def test_same_markup_as_the_django_templates(fast, django_widget, value, attrs):
     assert rendered.count("<input") == expected.count("<input") == 5
 
 
+@pytest.mark.parametrize("value", ["7", None, "b", "missing"])
+@pytest.mark.parametrize("attrs", [{"id": "id_assignee"}, {"id": "id_x", "class": 'c"1', "required": True}, {}])
+def test_the_select_has_the_templates_markup(value, attrs):
+    expected = forms.Select(choices=CHOICES).render("assignee", value, attrs=dict(attrs))
+    rendered = FastSelect(choices=CHOICES).render("assignee", value, attrs=dict(attrs))
+    assert parse_html(rendered) == parse_html(expected)
+    assert rendered.count("<option") == expected.count("<option") == 5
+
+
 def test_labels_and_values_are_escaped():
-    html = FastRadioSelect(choices=[('"><img src=x onerror=alert(1)>', "<b>bold</b>")]).render("n", None)
-    assert "<img" not in html and "<b>" not in html
-    assert "&lt;b&gt;bold&lt;/b&gt;" in html and "&quot;&gt;&lt;img" in html
+    for widget in (FastRadioSelect, FastSelect):
+        html = widget(choices=[('"><img src=x onerror=alert(1)>', "<b>bold</b>")]).render("n", None)
+        assert "<img" not in html and "<b>" not in html
+        assert "&lt;b&gt;bold&lt;/b&gt;" in html and "&quot;&gt;&lt;img" in html

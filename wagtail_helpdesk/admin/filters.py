@@ -16,7 +16,7 @@ from ..services import ticket_filters
 from ..services.channels import get_channels
 from ..services.ticket_filters import ASSIGNEE_ME, ASSIGNEE_NOBODY
 from .permissions import agents
-from .widgets import FastCheckboxSelectMultiple, FastRadioSelect
+from .widgets import FastCheckboxSelectMultiple, FastRadioSelect, FastSelect
 
 __all__ = ["ASSIGNEE_ME", "ASSIGNEE_NOBODY", "TicketFilterSet"]
 
@@ -63,7 +63,9 @@ class TicketFilterSet(WagtailFilterSet):
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"), choices=status_choices, widget=FastCheckboxSelectMultiple, distinct=False
     )
-    queue = django_filters.ChoiceFilter(label=_("Queue"), method="filter_queue", empty_label=_("All"))
+    queue = django_filters.ChoiceFilter(
+        label=_("Queue"), method="filter_queue", empty_label=_("All"), widget=FastSelect
+    )
     assignee = django_filters.ChoiceFilter(
         label=_("Assignee"), method="filter_assignee", widget=FastRadioSelect, empty_label=_("Anyone")
     )
@@ -73,7 +75,7 @@ class TicketFilterSet(WagtailFilterSet):
     channel = django_filters.ChoiceFilter(
         label=_("Channel"), choices=channel_choices, widget=FastRadioSelect, empty_label=_("All")
     )
-    tag = django_filters.ChoiceFilter(label=_("Tag"), method="filter_tag", empty_label=_("All"))
+    tag = django_filters.ChoiceFilter(label=_("Tag"), method="filter_tag", empty_label=_("All"), widget=FastSelect)
     sla = django_filters.ChoiceFilter(
         label=_("SLA"), choices=SLAState.choices, method="filter_sla", widget=FastRadioSelect, empty_label=_("All")
     )

@@ -19,10 +19,13 @@ from ..services.templating import SAMPLE_CONTEXT, unknown_placeholders
 from ..types import InboundAttachment
 from .filters import status_choices
 from .permissions import agents
+from .widgets import FastSelect
 
 
 class AgentChoiceField(forms.ModelChoiceField):
     """Agents by their display name rather than their username."""
+
+    widget = FastSelect
 
     def label_from_instance(self, obj) -> str:
         return get_user_display_name(obj)
@@ -59,7 +62,7 @@ class ReplyForm(forms.Form):
     """The composer.  With prefix ``reply`` the textarea is ``id="id_reply-body"``, ``name="reply-body"``."""
 
     body = forms.CharField(label=_("Reply to the customer"), widget=forms.Textarea(attrs={"rows": 6}))
-    status = forms.ChoiceField(label=_("Then set status to"), required=False)
+    status = forms.ChoiceField(label=_("Then set status to"), required=False, widget=FastSelect)
     attachments = MultipleFileField(label=_("Attachments"), required=False)
     #: The newest message the agent saw; ``workflow.reply`` refuses to send if newer ones came in.
     last_seen_message = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
@@ -74,7 +77,7 @@ class NoteForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"))
+    status = forms.ChoiceField(label=_("Status"), widget=FastSelect)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -82,7 +85,7 @@ class StatusForm(forms.Form):
 
 
 class PriorityForm(forms.Form):
-    priority = forms.TypedChoiceField(label=_("Priority"), choices=Priority.choices, coerce=int)
+    priority = forms.TypedChoiceField(label=_("Priority"), choices=Priority.choices, coerce=int, widget=FastSelect)
 
 
 class AssignForm(forms.Form):
@@ -96,7 +99,7 @@ class AssignForm(forms.Form):
 
 
 class TransferForm(forms.Form):
-    queue = forms.ModelChoiceField(label=_("To queue"), queryset=Queue.objects.all(), required=False)
+    queue = forms.ModelChoiceField(label=_("To queue"), queryset=Queue.objects.all(), required=False, widget=FastSelect)
     assignee = AgentChoiceField(label=_("To agent"), queryset=agents().none(), required=False)
     note = forms.CharField(label=_("Note for the new owner"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 

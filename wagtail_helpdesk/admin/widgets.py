@@ -1,13 +1,14 @@
-"""Radio and checkbox lists for the queue's filters, rendered in Python.
+"""Choice widgets for the queue's filters and the ticket view's action forms, rendered in Python.
 
 The queue's filter panel holds about fifty options (statuses, priorities,
-channels, SLA states, the agents of the agent's queues); through Django's
-widget templates (``multiple_input.html`` → ``input_option.html`` →
-``input.html`` → ``attrs.html`` per option) they cost more than the rest of
-the listing page together.  These widgets write the same markup as those
-templates directly; ``tests/admin/test_filter_widgets.py`` holds them to the
-templates' output, so a Django upgrade that changes the markup shows up there.
-A site that restyles Django's widget templates keeps them everywhere else.
+channels, SLA states, the agents of the agent's queues) and the ticket view's
+forms about sixty (status, priority, queue, the agents to assign or transfer
+to); through Django's widget templates (``multiple_input.html`` or
+``select.html``, then a template and ``attrs.html`` per option) they cost more
+than the rest of either page's templates.  These widgets write the same markup
+as those templates directly; ``tests/admin/test_filter_widgets.py`` holds them
+to the templates' output, so a Django upgrade that changes the markup shows up
+there.  A site that restyles Django's widget templates keeps them everywhere else.
 """
 
 from __future__ import annotations
@@ -75,3 +76,27 @@ class FastRadioSelect(FastMultipleInputMixin, forms.RadioSelect):
 
 class FastCheckboxSelectMultiple(FastMultipleInputMixin, forms.CheckboxSelectMultiple):
     """A ``CheckboxSelectMultiple`` that renders without templates (same markup)."""
+
+
+class FastSelect(forms.Select):
+    """A ``Select`` that renders without templates (``select.html`` and ``select_option.html``' markup)."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [format_html('<select name="{}"{}>', widget["name"], html_attrs(widget["attrs"]))]
+        for group, options, _index in widget["optgroups"]:
+            if group:
+                parts.append(format_html('\n  <optgroup label="{}">', group))
+            parts.extend(
+                format_html(
+                    '\n  <option value="{}"{}>{}</option>',
+                    str(option["value"]),
+                    html_attrs(option["attrs"]),
+                    conditional_escape(option["label"]),
+                )
+                for option in options
+            )
+            if group:
+                parts.append(mark_safe("\n  </optgroup>"))
+        parts.append(mark_safe("\n</select>"))
+        return mark_safe("".join(parts))
