@@ -14,4 +14,6 @@ BEAT_SCHEDULE = {
     "wagtail-helpdesk-sla-sweep": {"task": "wagtail_helpdesk.sla_sweep", "schedule": 60.0},
     "wagtail-helpdesk-timed-rules": {"task": "wagtail_helpdesk.run_timed_rules", "schedule": 300.0},
     "wagtail-helpdesk-flush-webhooks": {"task": "wagtail_helpdesk.flush_webhooks", "schedule": 60.0},
+    # Yesterday's article views below a batch; once per day however often it runs.
+    "wagtail-helpdesk-flush-kb-views": {"task": "wagtail_helpdesk.flush_kb_views", "schedule": 3600.0},
 }

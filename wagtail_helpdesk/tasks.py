@@ -11,6 +11,7 @@ from .services import (
     agent_notifications,
     assignment,
     automation_timed,
+    kb_activity,
     kb_suggestions,
     mailboxes,
     outbox,
@@ -78,6 +79,12 @@ def run_timed_rules() -> int:
 def notify_agents(event: dict) -> int:
     """Notify the agents a committed ticket event concerns; running it twice notifies nobody twice."""
     return len(agent_notifications.notify_for_event(TicketEventPayload(**event)))
+
+
+@shared_task(name="wagtail_helpdesk.flush_kb_views")
+def flush_kb_views() -> int:
+    """Write yesterday's article views still below a batch (``KB_VIEW_BATCH``) in the cache."""
+    return kb_activity.flush_views()
 
 
 @shared_task(name="wagtail_helpdesk.suggest_articles")

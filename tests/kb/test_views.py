@@ -139,6 +139,27 @@ def test_views_are_counted_in_batches_without_touching_the_page(client, small, s
     assert article.latest_revision_id == revision_before
 
 
+def test_the_views_below_a_batch_are_written_once_the_day_is_over(client, small, settings):
+    from wagtail_helpdesk.services import kb_activity
+    from wagtail_helpdesk.tasks import flush_kb_views
+
+    settings.WAGTAIL_HELPDESK_KB_VIEW_BATCH = 10
+    article, rarely_read = small["refund-time"], small["payment-methods"]
+    for _ in range(13):
+        client.get(article.url)
+    for _ in range(4):
+        client.get(rarely_read.url)
+    today = timezone.localdate()
+    assert ArticleViewCount.objects.get(article_id=article.pk, day=today).views == 10
+    assert not ArticleViewCount.objects.filter(article_id=rarely_read.pk).exists()
+
+    assert kb_activity.flush_views(today) == 3 + 4  # the rest of both days' counts
+    assert ArticleViewCount.objects.get(article_id=article.pk, day=today).views == 13
+    assert ArticleViewCount.objects.get(article_id=rarely_read.pk, day=today).views == 4
+    assert kb_activity.flush_views(today) == 0  # once per day
+    assert flush_kb_views.delay().get() == 0  # the beat task flushes yesterday, which had no views
+
+
 def test_previews_are_not_counted(small, settings, rf):
     settings.WAGTAIL_HELPDESK_KB_VIEW_BATCH = 1
     article = small["refund-time"]

@@ -2,7 +2,9 @@
 
 Views are counted in the cache and written to the daily counter in batches
 (``KB_VIEW_BATCH``), with an ``UPDATE ... SET views = views + n``: a page view
-never writes to, or locks, the page row.  Votes are one row per visitor and
+never writes to, or locks, the page row.  What is left below a batch when the
+day is over is written by :func:`flush_views` (the ``flush_kb_views`` beat
+task), so an article read a few times a day is counted too.  Votes are one row per visitor and
 article; the unique constraint, not a read-then-write, keeps them unique.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -52,12 +55,13 @@ def record_view(article: KBArticlePage) -> None:
     The count is kept in the cache and added to the day's counter row every
     ``KB_VIEW_BATCH`` views.  ``cache.incr`` is atomic on Redis and memcached,
     so exactly one request sees each multiple of the batch and writes it.  With
-    a batch above 1, fewer than a batch of views per article and day may be
-    lost when the cache is cleared; popularity does not need more.
+    a batch above 1, the views below a batch wait in the cache until
+    :func:`flush_views` writes them after the day; they are lost only if the
+    cache is cleared first.
     """
-    batch = max(int(helpdesk_settings.KB_VIEW_BATCH), 1)
+    batch = _batch()
     day = timezone.localdate()
-    key = f"wagtail_helpdesk:kb:views:{article.pk}:{day.isoformat()}"
+    key = _views_key(article.pk, day)
     cache.add(key, 0, timeout=2 * 86400)
     try:
         count = cache.incr(key)
@@ -66,6 +70,38 @@ def record_view(article: KBArticlePage) -> None:
         count = 1
     if count % batch == 0:
         add_views(article.pk, day, batch)
+
+
+def _batch() -> int:
+    return max(int(helpdesk_settings.KB_VIEW_BATCH), 1)
+
+
+def _views_key(article_id: int, day) -> str:
+    return f"wagtail_helpdesk:kb:views:{article_id}:{day.isoformat()}"
+
+
+def flush_views(day=None, *, chunk: int = 1000) -> int:
+    """Write the views of ``day`` (default: yesterday) still below a batch in the cache; returns how many.
+
+    Meant for a day that is over, when no request counts on its cache keys any
+    more; each day is flushed once (a cache flag), and the keys are deleted.
+    """
+    day = day or timezone.localdate() - timedelta(days=1)
+    if not cache.add(f"wagtail_helpdesk:kb:views-flushed:{day.isoformat()}", 1, timeout=3 * 86400):
+        return 0
+    batch = _batch()
+    written = 0
+    article_ids = list(KBArticlePage.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(article_ids), chunk):
+        keys = {_views_key(pk, day): pk for pk in article_ids[start : start + chunk]}
+        counts = cache.get_many(list(keys))
+        for key, count in counts.items():
+            rest = int(count) % batch  # every full batch was written when it filled
+            if rest:
+                add_views(keys[key], day, rest)
+                written += rest
+        cache.delete_many(list(counts))
+    return written
 
 
 def add_views(article_id: int, day, views: int) -> None:
