@@ -172,6 +172,28 @@ def test_raising_the_priority_shortens_running_deadlines(queue, agent):
     assert ticket.resolution_due - ticket.created_at == pytest.approx(timedelta(minutes=120), abs=NEAR)
 
 
+def test_a_priority_change_moves_the_running_next_response_deadline_keeping_the_time_waited(queue, agent):
+    make_policy()  # next response: NORMAL 120, HIGH 60, URGENT 30 minutes
+    ticket = open_ticket()
+    workflow.reply(ticket, by=agent, body_text="Which colour was it?")
+    open_ticket(subject=f"Re: [{ticket.reference}] My order", body_text="Red.")
+    # The customer has waited 40 of their 120 minutes: 80 left.
+    due = timezone.now() + timedelta(minutes=80)
+    Ticket.objects.filter(pk=ticket.pk).update(next_response_due=due)
+
+    workflow.set_priority(fresh(ticket), Priority.HIGH, by=agent)
+    high = fresh(ticket).next_response_due
+    assert high - timezone.now() == pytest.approx(timedelta(minutes=60 - 40), abs=NEAR)
+
+    workflow.set_priority(fresh(ticket), Priority.NORMAL, by=agent)  # and back: the same 80 minutes left
+    assert fresh(ticket).next_response_due - timezone.now() == pytest.approx(timedelta(minutes=80), abs=NEAR)
+
+    workflow.set_priority(fresh(ticket), Priority.URGENT, by=agent)  # 40 waited > 30: breached, 10 minutes ago
+    urgent = fresh(ticket)
+    assert urgent.next_response_due - timezone.now() == pytest.approx(timedelta(minutes=-10), abs=NEAR)
+    assert urgent.sla_state() == SLAState.BREACHED
+
+
 def test_a_breached_deadline_does_not_move_when_the_priority_changes(queue, agent):
     make_policy()
     ticket = open_ticket()

@@ -6,7 +6,8 @@ policy that matches it, so it is safe to call any number of times:
 * first response and resolution are due ``target + minutes paused`` business
   minutes after the ticket was opened;
 * next response starts when the customer writes after the first response
-  and stops at the agent's reply;
+  and stops at the agent's reply; a priority change moves it to the new
+  priority's target, counting the business time already waited;
 * while the ticket waits on the customer (and, per policy, while on hold) or
   is solved/closed the clock stands still: ``sla_due_at`` is empty, the
   remaining time is kept, and on resume it runs on from there;
@@ -93,17 +94,19 @@ def start(ticket: Ticket, now: datetime | None = None) -> dict:
     return fields
 
 
-def recalculate(ticket: Ticket, *, kinds: Iterable[str] = (), now: datetime | None = None) -> dict:
+def recalculate(
+    ticket: Ticket, *, kinds: Iterable[str] = (), now: datetime | None = None, previous_priority: int | None = None
+) -> dict:
     """Bring the ticket's deadlines up to date; write and return only what changed.
 
     :param kinds: the event kinds that just happened (``message`` starts the
         next-response clock, ``reply`` stops it).
+    :param previous_priority: the priority before a ``priority`` event: a
+        running next-response deadline is moved to the new priority's target,
+        keeping the business time already waited.
     """
-    changed = {
-        name: value
-        for name, value in _compute(ticket, kinds=set(kinds), now=now or timezone.now()).items()
-        if getattr(ticket, name) != value
-    }
+    computed = _compute(ticket, kinds=set(kinds), now=now or timezone.now(), previous_priority=previous_priority)
+    changed = {name: value for name, value in computed.items() if getattr(ticket, name) != value}
     if changed:
         Ticket.objects.filter(pk=ticket.pk).update(**changed)
         _apply(ticket, changed)
@@ -113,13 +116,16 @@ def recalculate(ticket: Ticket, *, kinds: Iterable[str] = (), now: datetime | No
 def on_events(events: Sequence) -> None:
     """Recalculate every ticket the recorded events touched (called by ``services.events.record``)."""
     by_ticket: dict[int, tuple[Ticket, set[str]]] = {}
+    previous_priority: dict[int, int] = {}
     for event in events:
         if event.kind in RELEVANT:
             by_ticket.setdefault(event.ticket_id, (event.ticket, set()))[1].add(str(event.kind))
-    for ticket, kinds in by_ticket.values():
+        if event.kind == EventKind.PRIORITY and isinstance(event.data.get("from"), int):
+            previous_priority.setdefault(event.ticket_id, event.data["from"])  # the first "from" of the batch
+    for ticket_id, (ticket, kinds) in by_ticket.items():
         if kinds == {EventKind.CREATED} and (ticket.sla_check_at or ticket.resolution_due):
             continue  # intake started the clock before saving the ticket
-        recalculate(ticket, kinds=kinds)
+        recalculate(ticket, kinds=kinds, previous_priority=previous_priority.get(ticket_id))
 
 
 def deadlines(ticket: Ticket, policy: PolicyData | None = None) -> list[Deadline]:
@@ -146,7 +152,7 @@ def _warning_lead(policy: PolicyData, minutes: int) -> timedelta:
     return timedelta(minutes=math.ceil(minutes * (100 - policy.warning_percent) / 100))
 
 
-def _compute(ticket: Ticket, *, kinds: set[str], now: datetime) -> dict:
+def _compute(ticket: Ticket, *, kinds: set[str], now: datetime, previous_priority: int | None = None) -> dict:
     policy = policy_for(ticket)
     calendar = policy.calendar if policy else None
     paused = is_paused(ticket, policy)
@@ -179,6 +185,19 @@ def _compute(ticket: Ticket, *, kinds: set[str], now: datetime) -> dict:
     if ticket.is_active:
         resolution_due = anchored(resolution_due, target.resolution)
 
+    if (
+        previous_priority is not None
+        and previous_priority != ticket.priority
+        and next_due is not None
+        and next_due > clock_time
+        and target.next_response is not None
+    ):
+        # The customer has waited part of the old target already; that part counts against the new one.
+        old_target = (policy.targets.get(previous_priority) if policy else None) or TargetData(None, None, None)
+        if old_target.next_response is not None:
+            left = business_hours.between(calendar, clock_time, next_due)
+            waited = timedelta(minutes=old_target.next_response) - left
+            next_due = business_hours.add(calendar, clock_time, timedelta(minutes=target.next_response) - waited)
     if EventKind.REPLY in kinds or target.next_response is None:
         next_due = None
     if (
