@@ -25,10 +25,21 @@ def cells(fast, wagtail, row):
     return fast.render_cell_html(row, context), wagtail.render_cell_html(row, context)
 
 
-@pytest.mark.parametrize("value", ["plain", '<script>alert("x")</script>', "", None, 12345, 0])
+class Blank(Column):
+    empty_value_display = "(blank)"
+
+
+class FastBlank(FastColumn):
+    empty_value_display = "(blank)"
+
+
+@pytest.mark.parametrize("value", ["plain", '<script>alert("x")</script>', "", "  ", None, 12345, 0, True])
 @pytest.mark.parametrize("classname", [None, 'wide "x"'])
-def test_a_plain_cell_is_the_templates_cell(value, classname):
-    fast, wagtail = cells(FastColumn("value", classname=classname), Column("value", classname=classname), Row(value))
+@pytest.mark.parametrize(("fast_class", "wagtail_class"), [(FastColumn, Column), (FastBlank, Blank)])
+def test_a_plain_cell_is_the_templates_cell(value, classname, fast_class, wagtail_class):
+    fast, wagtail = cells(
+        fast_class("value", classname=classname), wagtail_class("value", classname=classname), Row(value)
+    )
     assert parse_html(fast) == parse_html(wagtail)
     assert "<script>" not in fast
 

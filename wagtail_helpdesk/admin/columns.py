@@ -44,7 +44,7 @@ class FastColumn(Column):
             value = str(value)
         elif isinstance(value, int) and not isinstance(value, bool):
             value = unlocalize(value)
-        if value is None or not str(value).strip():
+        if value is not None and not str(value).strip():
             value = self.empty_value_display
         return format_html("<td{}>{}</td>", _td_class(self), "" if value is None else value)
 
