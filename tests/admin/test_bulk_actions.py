@@ -59,6 +59,18 @@ def test_assign_goes_through_the_workflow_for_each_ticket(client_a, agent_a, thr
     assert "3 tickets updated." in texts(response)
 
 
+def test_assign_to_nobody_unassigns_every_ticket(client_a, agent_a, three):
+    client_a.post(bulk_url("assign", *three), {"assignee": agent_a.pk})
+    form = client_a.get(bulk_url("assign", *three)).content.decode()
+    assert '<option value="" selected>Nobody</option>' in form
+
+    response = client_a.post(bulk_url("assign", *three), {"assignee": ""})
+
+    assert response.status_code == 302
+    assert set(Ticket.objects.values_list("assignee", flat=True)) == {None}
+    assert "3 tickets updated." in texts(response)
+
+
 def test_assign_to_someone_outside_the_queue_fails_per_ticket(client_a, agent_b, three):
     response = client_a.post(bulk_url("assign", *three), {"assignee": agent_b.pk})
 

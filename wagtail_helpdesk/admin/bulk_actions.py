@@ -17,16 +17,15 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin import messages
-from wagtail.admin.utils import get_user_display_name
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from ..exceptions import HelpdeskError
 from ..models import Ticket
 from ..services import ticket_filters, workflow
 from .filters import status_choices
+from .forms import AgentChoiceField
 from .permissions import agents
 
 #: Most tickets one bulk action handles; more ids are ignored.
@@ -119,19 +118,15 @@ class TicketBulkAction(SnippetBulkAction):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ChoiceField(label=gettext_lazy("Assign to"))
+    """The ticket view's choice of agent (by display name); "Nobody" unassigns."""
+
+    assignee = AgentChoiceField(
+        label=gettext_lazy("Assign to"), queryset=agents().none(), required=False, empty_label=gettext_lazy("Nobody")
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        people = agents().order_by("first_name", "username")
-        self.fields["assignee"].choices = [
-            ("", _("Nobody")),
-            *((str(user.pk), get_user_display_name(user)) for user in people),
-        ]
-
-    def clean_assignee(self):
-        value = self.cleaned_data["assignee"]
-        return agents().filter(pk=value).first() if value else None
+        self.fields["assignee"].queryset = agents().order_by("first_name", "username")
 
 
 class AssignBulkAction(TicketBulkAction):
