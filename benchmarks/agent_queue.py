@@ -72,6 +72,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--as", dest="who", choices=["agent", "manager"], action="append", help="default: both")
     parser.add_argument("--explain", metavar="QUERYSTRING", help="print EXPLAIN ANALYZE of the listing's queries")
     parser.add_argument("--profile", action="store_true", help="cProfile the timed requests of each view (top 30)")
+    parser.add_argument("--profile-out", metavar="FILE", help="with --profile: also save the stats (pstats format)")
     return parser.parse_args(argv)
 
 
@@ -259,7 +260,7 @@ def measure(client, url: str, repeat: int, warm: bool) -> tuple[list[float], flo
     return sorted(times), timer.seconds / repeat, len(queries), response.status_code
 
 
-def profile(client, url: str, repeat: int, warm: bool, title: str) -> None:
+def profile(client, url: str, repeat: int, warm: bool, title: str, out: str | None = None) -> None:
     """Where one view's time goes: cumulative cProfile figures over ``repeat`` requests."""
     import cProfile
     import pstats
@@ -276,6 +277,8 @@ def profile(client, url: str, repeat: int, warm: bool, title: str) -> None:
     stats = pstats.Stats(profiler).strip_dirs()
     stats.sort_stats("cumulative").print_stats(30)
     stats.sort_stats("tottime").print_stats(15)
+    if out:
+        profiler.dump_stats(out)
 
 
 def explain(client, querystring: str) -> None:
@@ -333,7 +336,7 @@ def main(argv: list[str] | None = None) -> None:
                 if args.only and not any(part in name for part in args.only):
                     continue
                 if args.profile:
-                    profile(client, url, args.repeat, args.warm, f"{who} {name}")
+                    profile(client, url, args.repeat, args.warm, f"{who} {name}", args.profile_out)
                     continue
                 times, sql, queries, status = measure(client, url, args.repeat, args.warm)
                 p50 = statistics.median(times) * 1000

@@ -61,10 +61,14 @@ def configure(*, synchronous_commit: str = "off", eager: bool = True, **override
 @contextlib.contextmanager
 def fresh_database(*, keep: bool = False) -> Iterator[None]:
     """A new, migrated database for the run; dropped (with the temporary folders) afterwards."""
+    from django.core import mail
     from django.db import connection
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()  # locmem mail, as in the tests
+    # Not setup_test_environment(): its instrumented template rendering (a signal
+    # and a copy of the context per template, for the test client's
+    # response.context) is a cost no site pays.  The test settings already send
+    # mail to the locmem backend; it collects into mail.outbox.
+    mail.outbox = []
     old_name = connection.settings_dict["NAME"]
     print(f"creating and migrating a fresh {connection.vendor} database ...", flush=True)
     started = time.perf_counter()

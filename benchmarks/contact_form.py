@@ -13,6 +13,8 @@ after commit to Django's in-memory mail backend), then the thank-you page
 rendered with the reference.  Senders repeat (``--customers``), as returning
 customers do.  The form's rate limit is switched off: every submission comes
 from the same test client address.  Nothing is asserted; it prints figures.
+``--profile FILE`` runs the timed loop under cProfile (about twice as slow),
+prints the top costs and saves the stats for ``pstats``.
 
 ``--queue-tasks`` puts the Celery tasks on an in-memory broker and never runs
 them: what the customer's request itself costs when a worker does the rest
@@ -22,6 +24,8 @@ them: what the customer's request itself costs when a worker does the rest
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import statistics
 import time
 import uuid
@@ -42,6 +46,7 @@ def parse_args() -> argparse.Namespace:
         help="queue Celery tasks on an in-memory broker instead of running them: the request's own cost, "
         "without the worker's (acknowledgement delivery, agent notifications, article suggestions)",
     )
+    parser.add_argument("--profile", metavar="FILE", help="cProfile the timed loop, print top costs, save stats")
     parser.add_argument(
         "--disable-plugins", default="", help="comma-separated built-in plugins to switch off, to see what each costs"
     )
@@ -100,13 +105,20 @@ def main() -> None:
             submit(client, url, i, args.customers, args.attachment_every)
         latencies: list[float] = []
         statuses: dict[int, int] = {}
+        profiler = cProfile.Profile() if args.profile else None
         started = time.perf_counter()
         for i in range(args.warmup, args.warmup + args.n):
             began = time.perf_counter()
-            status = submit(client, url, i, args.customers, args.attachment_every)
+            if profiler:
+                status = profiler.runcall(submit, client, url, i, args.customers, args.attachment_every)
+            else:
+                status = submit(client, url, i, args.customers, args.attachment_every)
             latencies.append(time.perf_counter() - began)
             statuses[status] = statuses.get(status, 0) + 1
         elapsed = time.perf_counter() - started
+        if profiler:
+            profiler.dump_stats(args.profile)
+            pstats.Stats(profiler).strip_dirs().sort_stats("cumulative").print_stats(40)
         tickets = Ticket.objects.count()
         sent = OutboundMessage.objects.filter(state=OutboundMessage.State.SENT).count()
         print()

@@ -106,3 +106,73 @@ def test_the_queue_table_writes_wagtails_table(rf, language):
         ours, theirs = fast.render_html(context), wagtail.render_html(context)
     assert parse_html(ours) == parse_html(theirs)
     assert ours.count("<tr") == 4 and "<script>" not in ours
+
+
+class Obj:
+    """A row whose values come from attributes, methods and a dictionary."""
+
+    def __init__(self):
+        self.plain = "<b>plain</b>"
+        self.data = {"key": "from a dict"}
+
+    def method(self):
+        return "called"
+
+    def dangerous(self):
+        raise AssertionError("a method that alters data must not be called")
+
+    dangerous.alters_data = True
+
+
+@pytest.mark.parametrize("accessor", ["plain", "method", "data.key", "missing"])
+def test_a_fast_column_reads_values_as_wagtails_column_does(accessor):
+    fast, wagtail = cells(FastColumn("x", accessor=accessor), Column("x", accessor=accessor), Obj())
+    assert parse_html(fast) == parse_html(wagtail)
+    assert FastColumn("x", accessor=accessor).get_value(Obj()) == Column("x", accessor=accessor).get_value(Obj())
+
+
+def test_a_fast_column_refuses_a_method_that_alters_data_like_wagtails():
+    from django.core.exceptions import SuspiciousOperation
+
+    with pytest.raises(SuspiciousOperation):
+        Column("x", accessor="dangerous").get_value(Obj())
+    with pytest.raises(SuspiciousOperation):
+        FastColumn("x", accessor="dangerous").get_value(Obj())
+
+
+def test_a_memoized_column_writes_each_distinct_cell_once(rf):
+    from wagtail_helpdesk.admin.columns import QueueTable
+
+    calls = []
+
+    def label(row):
+        calls.append(row.pk)
+        return f"<{row.value}>"
+
+    rows = [TicketRow(n, n % 2, None) for n in range(6)]
+    memoized = QueueTable([FastColumn("value", accessor=label, memo_key=lambda row: row.value)], rows)
+    plain = Table([Column("value", accessor=lambda row: f"<{row.value}>")], rows)
+    context = {"request": rf.get("/")}
+    assert parse_html(memoized.render_html(context)) == parse_html(plain.render_html(context))
+    assert len(calls) == 2  # one per distinct value, not one per row
+
+
+@pytest.mark.parametrize(
+    "ago",
+    [
+        datetime.timedelta(seconds=5),
+        datetime.timedelta(minutes=1),
+        datetime.timedelta(hours=5, minutes=3),
+        datetime.timedelta(days=8),
+        datetime.timedelta(days=400),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "pl", "uk", "lt", "ar"])
+def test_the_tables_relative_times_are_wagtails(ago, language):
+    from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
+
+    from wagtail_helpdesk.admin.columns import _RelativeTimes
+
+    when = timezone.now() - ago
+    with translation.override(language):
+        assert _RelativeTimes()(when) == timesince_simple(when)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.admin.utils import quote
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -86,6 +87,24 @@ class TicketIndexView(IndexView):
         """None: the reference already opens the ticket, and "Inspect", the menu's only item (tickets
         have no edit, copy or delete form), cost a dropdown per row, a third of the page's render."""
         return []
+
+    #: Stands for the ticket's pk in :attr:`inspect_url_pattern`.
+    PK_PLACEHOLDER = "98765432123456789"
+
+    @cached_property
+    def inspect_url_pattern(self) -> str | None:
+        """The ticket view's URL with a placeholder for the pk, or ``None`` if the user may not open tickets.
+
+        Wagtail's ``get_inspect_url`` checks the permission and reverses the URL
+        for every row; both are the same for every ticket of the page.
+        """
+        if not self.inspect_url_name or not self.user_has_any_permission({"add", "change", "delete", "view"}):
+            return None
+        return reverse(self.inspect_url_name, args=(self.PK_PLACEHOLDER,))
+
+    def get_inspect_url(self, instance: Ticket) -> str | None:
+        pattern = self.inspect_url_pattern
+        return pattern.replace(self.PK_PLACEHOLDER, quote(str(instance.pk))) if pattern else None
 
     def get_paginate_by(self, queryset) -> int:
         try:

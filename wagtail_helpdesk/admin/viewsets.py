@@ -6,6 +6,8 @@ runs at import beyond building classes.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from django import forms as django_forms
 from django.urls import path
 from django.utils.text import capfirst
@@ -67,13 +69,29 @@ class TicketViewSet(SnippetViewSet):
     list_display = [
         "reference",
         FastColumn("subject", label=capfirst(_("subject")), sort_key="subject"),
-        FastColumn("customer", label=_("Customer"), sort_key="customer__name"),
-        FastColumn("status", label=_("Status"), accessor="status_label", sort_key="status"),
-        FastColumn("priority", label=capfirst(_("priority")), accessor="get_priority_display", sort_key="priority"),
+        FastColumn("customer", label=_("Customer"), sort_key="customer__name", memo_key=attrgetter("customer_id")),
+        FastColumn(
+            "status", label=_("Status"), accessor="status_label", sort_key="status", memo_key=attrgetter("status")
+        ),
+        FastColumn(
+            "priority",
+            label=capfirst(_("priority")),
+            accessor="get_priority_display",
+            sort_key="priority",
+            memo_key=attrgetter("priority"),
+        ),
         queue.SLAColumn(),
-        FastColumn("queue", label=_("Queue"), sort_key="queue__name"),
-        FastColumn("assignee", label=_("Assignee"), accessor=agent_name, sort_key="assignee__first_name"),
-        FastColumn("channel", label=_("Channel"), accessor=channel_label, sort_key="channel"),
+        FastColumn("queue", label=_("Queue"), sort_key="queue__name", memo_key=attrgetter("queue_id")),
+        FastColumn(
+            "assignee",
+            label=_("Assignee"),
+            accessor=agent_name,
+            sort_key="assignee__first_name",
+            memo_key=attrgetter("assignee_id"),
+        ),
+        FastColumn(
+            "channel", label=_("Channel"), accessor=channel_label, sort_key="channel", memo_key=attrgetter("channel")
+        ),
         FastDateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
     ]
     filterset_class = TicketFilterSet
