@@ -52,6 +52,9 @@ DEFAULTS: dict[str, Any] = {
     ],
     # Display labels for the fixed status values; stored values never change.
     "STATUS_LABELS": {},
+    # The queue counts matching tickets up to this many past the page shown, then
+    # says "more than"; None counts them all (slow on a large helpdesk).
+    "QUEUE_COUNT_LIMIT": 1000,
     # Sender address for mail to customers; None means DEFAULT_FROM_EMAIL.
     "FROM_EMAIL": None,
     # Outbox delivery: attempts before a message is marked failed, and the

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.utils import get_user_display_name
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
+from ..conf import helpdesk_settings
 from ..models import EventKind, Message, Queue, Ticket
 from ..sanitize import clean_html
 from ..services import agent_notifications, attachments, canned_responses, presence, workflow
@@ -25,6 +26,7 @@ from ..services.channels import get_channels
 from . import forms
 from .actions import unseen_session_key
 from .collision import presence_sentence
+from .pagination import QueuePaginator
 from .panels import customer_context_panels
 from .permissions import agents
 from .timeline import TimelineEntry, timeline
@@ -105,6 +107,17 @@ class TicketIndexView(IndexView):
     def get_inspect_url(self, instance: Ticket) -> str | None:
         pattern = self.inspect_url_pattern
         return pattern.replace(self.PK_PLACEHOLDER, quote(str(instance.pk))) if pattern else None
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs) -> QueuePaginator:
+        return QueuePaginator(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            count_limit=helpdesk_settings.QUEUE_COUNT_LIMIT,
+            page_number=self.request.GET.get(self.page_kwarg),
+            **kwargs,
+        )
 
     def get_paginate_by(self, queryset) -> int:
         try:

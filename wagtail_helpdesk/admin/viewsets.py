@@ -59,6 +59,7 @@ class TicketViewSet(SnippetViewSet):
     permission_policy = ticket_permission_policy
     index_view_class = queue.QueueIndexView
     index_template_name = "wagtail_helpdesk/admin/queue_index.html"
+    index_results_template_name = "wagtail_helpdesk/admin/queue_index_results.html"
     inspect_view_class = TicketView
     inspect_view_enabled = True
     inspect_template_name = "wagtail_helpdesk/admin/ticket.html"
