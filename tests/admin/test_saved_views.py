@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail_helpdesk.exceptions import NotAllowed
-from wagtail_helpdesk.models import SavedView, Status
+from wagtail_helpdesk.models import SavedView, Status, Ticket
 from wagtail_helpdesk.models.queues import agent_queue_ids
 from wagtail_helpdesk.services import saved_views
 from wagtail_helpdesk.testing.factories import CustomerFactory, TicketFactory, UserFactory
@@ -72,6 +72,28 @@ def test_counts_are_one_aggregate_query(agent_a, tickets, django_assert_num_quer
     assert counts["new"] == 1
     with django_assert_num_queries(0):
         saved_views.counts(agent_a, views)
+
+
+@pytest.mark.parametrize(
+    ("querystring", "expected"),
+    [
+        ("status=closed", 2),  # a status outside the built-ins' widens the common status bound
+        ("priority=1", 3),  # no status at all: no bound, every visible ticket of that priority
+        ("", 5),  # everything the agent sees
+    ],
+)
+def test_a_saved_view_is_counted_whatever_statuses_the_other_views_name(
+    agent_a, tickets, queue_a, querystring, expected
+):
+    TicketFactory(queue=queue_a, status=Status.CLOSED, priority=1)
+    TicketFactory(queue=queue_a, status=Status.CLOSED, priority=1)
+    Ticket.objects.filter(pk=tickets["pending"].pk).update(priority=1)
+    Ticket.objects.exclude(status=Status.CLOSED).exclude(pk=tickets["pending"].pk).update(priority=2)
+    saved_views.save_view(agent_a, name="Mine", querystring=querystring)
+    views = saved_views.views_for(agent_a)
+    counts = saved_views.counts(agent_a, views)
+    assert counts[views[-1].key] == expected
+    assert counts["new"] == 1 and counts["waiting"] == 1  # the built-ins are unchanged
 
 
 def test_agent_saves_the_current_filters_privately(client_a, agent_a, tickets):
