@@ -23,6 +23,9 @@ class WagtailHelpdeskConfig(AppConfig):
         for model in (Queue, ReplyTemplate, RoutingRule):
             post_save.connect(invalidate, sender=model, dispatch_uid=f"helpdesk-config-{model.__name__}-save")
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"helpdesk-config-{model.__name__}-delete")
+        from django.db.models.signals import m2m_changed
+
+        m2m_changed.connect(invalidate, sender=Queue.groups.through, dispatch_uid="helpdesk-config-queue-groups")
 
         from .models import Mailbox
         from .services.loops import invalidate_own_addresses
