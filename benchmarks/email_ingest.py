@@ -144,6 +144,8 @@ def main(argv: list[str] | None = None) -> None:
     if profiler:
         print(f"\n--- cProfile, top {args.profile_top} by cumulative time ---")
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile_top)
+        if args.profile_out:
+            profiler.dump_stats(args.profile_out)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,9 @@ class WagtailHelpdeskConfig(AppConfig):
         for model in (Queue, ReplyTemplate, RoutingRule):
             post_save.connect(invalidate, sender=model, dispatch_uid=f"helpdesk-config-{model.__name__}-save")
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"helpdesk-config-{model.__name__}-delete")
+        from django.db.models.signals import m2m_changed
+
+        m2m_changed.connect(invalidate, sender=Queue.groups.through, dispatch_uid="helpdesk-config-queue-groups")
 
         from .models import Mailbox
         from .services.loops import invalidate_own_addresses
@@ -79,3 +82,20 @@ class WagtailHelpdeskConfig(AppConfig):
             post_save.connect(invalidate_access_cache, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(invalidate_access_cache, sender=model, dispatch_uid=f"{uid}-delete")
         post_page_move.connect(invalidate_access_cache, dispatch_uid="helpdesk-kb-access-moved")
+
+        from django.apps import apps
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished
+
+        from .models import KBArticlePage
+        from .services.kb import invalidate_live_locales
+
+        # Searches skip locales without a live article; which locales have one is cached.  Generic
+        # Page saves count too: Wagtail unpublishes and deletes through the base class.
+        for model in apps.get_models():
+            if issubclass(model, KBArticlePage) or model is Page:
+                uid = f"helpdesk-kb-live-{model._meta.label_lower}"
+                post_save.connect(invalidate_live_locales, sender=model, dispatch_uid=f"{uid}-save")
+                post_delete.connect(invalidate_live_locales, sender=model, dispatch_uid=f"{uid}-delete")
+        page_published.connect(invalidate_live_locales, dispatch_uid="helpdesk-kb-live-published")
+        page_unpublished.connect(invalidate_live_locales, dispatch_uid="helpdesk-kb-live-unpublished")

@@ -64,3 +64,17 @@ def test_each_language_has_its_own_url_and_a_switcher_to_the_other(client, small
     polish_html = client.get(polish.url).content.decode()
     assert "Kiedy otrzymam zwrot pieniędzy?" in polish_html
     assert f'href="{english.url}" hreflang="en"' in polish_html
+
+
+@MULTILINGUAL
+def test_a_ticket_in_a_language_without_articles_gets_no_suggestions(small, django_capture_on_commit_callbacks):
+    from wagtail_helpdesk.services import intake
+    from wagtail_helpdesk.testing.factories import QueueFactory, inbound_message
+
+    QueueFactory(is_default=True)
+    Locale.objects.create(language_code="pl")  # a locale, but no article in it
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = intake.receive(inbound_message(subject="return an item", language="pl")).ticket
+
+    assert not kb.has_live_articles(language="pl") and kb.has_live_articles(language="en")
+    assert list(ticket.article_suggestions.all()) == []

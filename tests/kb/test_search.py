@@ -2,11 +2,13 @@
 
 import pytest
 from django.db import connection
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
-from wagtail_helpdesk.services import kb
+from wagtail_helpdesk.services import kb, kb_import
+from wagtail_helpdesk.testing.pages import default_site_root
 
 from . import corpus
+from .conftest import SMALL_ARTICLES, SMALL_CATEGORIES
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +107,27 @@ def test_postgres_searches_use_the_document_index(postgres):
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'helpdesk_kb_indexentry_document_gin'")
         (definition,) = cursor.fetchone()
     assert "gin" in definition and "(title || body)" in definition
+
+
+def test_an_article_published_after_a_search_of_the_empty_knowledge_base_is_found(db):
+    assert kb.search("refund") == [] and not kb.has_live_articles()  # "no live article" is now cached
+
+    kb_import.load(default_site_root(), title="Help", slug="help", categories=SMALL_CATEGORIES, articles=SMALL_ARTICLES)
+
+    assert [hit.title for hit in kb.search("refund")] == ["When will I get my refund?"]
+
+
+def test_unpublishing_the_last_live_articles_is_seen_by_the_next_search(small):
+    assert kb.has_live_articles()
+    for page in small.values():
+        Page.objects.get(pk=page.pk).unpublish()  # as the admin does, through the base class
+
+    assert not kb.has_live_articles()
+    assert kb.search("refund") == []
+
+
+def test_deleting_the_articles_is_seen_by_the_next_search(small_kb, small):
+    assert kb.has_live_articles()
+    small_kb.delete()
+
+    assert not kb.has_live_articles()

@@ -7,8 +7,11 @@ import logging
 import pytest
 
 from wagtail_helpdesk.models import TicketArticleSuggestion
-from wagtail_helpdesk.services import intake, kb, kb_suggestions
+from wagtail_helpdesk.services import intake, kb, kb_import, kb_suggestions
 from wagtail_helpdesk.testing.factories import QueueFactory, inbound_message
+from wagtail_helpdesk.testing.pages import default_site_root
+
+from .conftest import SMALL_ARTICLES, SMALL_CATEGORIES
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +65,21 @@ def test_a_search_outage_leaves_the_ticket_without_suggestions(
         result = intake.receive(inbound_message(subject="return an item"))
     assert result.created and suggested(result.ticket) == []
     assert "Knowledge-base suggestions failed" in caplog.text
+
+
+def test_without_a_live_article_no_search_task_is_queued(queue, monkeypatch, django_capture_on_commit_callbacks):
+    queued = []
+    monkeypatch.setattr("wagtail_helpdesk.tasks.suggest_articles.delay", queued.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = intake.receive(inbound_message(subject="How do I return an item?")).ticket
+
+    assert queued == [] and suggested(ticket) == []
+
+
+def test_the_first_article_published_brings_the_search_task_back(queue, django_capture_on_commit_callbacks):
+    assert not kb_suggestions.might_suggest()  # cached: no live article
+    kb_import.load(default_site_root(), title="Help", slug="help", categories=SMALL_CATEGORIES, articles=SMALL_ARTICLES)
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = intake.receive(inbound_message(subject="How do I return an item?")).ticket
+
+    assert suggested(ticket)[0] == "How to return an item"

@@ -238,3 +238,12 @@ def test_an_event_the_plugin_skips_would_have_notified_nobody(kind, assigned, qu
         )
         if not agent_notifications.might_notify(event):
             assert agent_notifications.notify_for_event(event) == [], (kind, data)
+
+
+def test_agents_given_a_queue_hear_of_its_next_ticket(after_commit, queue):
+    after_commit(lambda: intake.receive(inbound_message()))  # no agent group yet: no task, snapshot cached
+    olena = make_agent(queue, username="olena", email="olena@shop.example")
+
+    ticket = after_commit(lambda: intake.receive(inbound_message(subject="Kettle leaks")).ticket)
+
+    assert notified(olena) == [(Kind.NEW_TICKET, ticket.reference)]

@@ -70,3 +70,15 @@ def test_redelivery_takes_at_most_3_statements():
     intake.receive(message)
     with statement_budget(3, control=0):
         assert intake.receive(message).duplicate
+
+
+def test_delivering_an_acknowledgement_by_mail_takes_at_most_4_statements(mailoutbox):
+    from wagtail_helpdesk.models import OutboundMessage
+    from wagtail_helpdesk.services import outbox
+
+    ticket = intake.receive(inbound_message(channel="email", external_id="<first@mail.example>")).ticket
+    outbound = OutboundMessage.objects.get(ticket=ticket)
+    # Claim, read the row with its ticket, the thread's Message-IDs (received and sent in one), mark sent.
+    with statement_budget(4, control=0):
+        assert outbox.deliver(outbound.pk).state == OutboundMessage.State.SENT
+    assert mailoutbox[-1].extra_headers["References"] == "<first@mail.example>"

@@ -218,6 +218,25 @@ def test_our_mail_carries_message_id_thread_reply_address_and_both_parts(
     assert "We sent a new lid" in sent.get_body(("plain",)).get_content()
 
 
+def test_the_references_list_what_we_sent_and_what_the_customer_sent(smtp_mail, django_capture_on_commit_callbacks):
+    QueueFactory(is_default=True, email="support@shop.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = receive(mail(subject="Hello", body="first")).ticket
+    first_id = ticket.messages.get().external_id
+    acknowledgement_id = OutboundMessage.objects.get(ticket=ticket).external_id
+    with django_capture_on_commit_callbacks(execute=True):
+        receive(mail(subject="Re: Hello", body="second", extra=f"In-Reply-To: {acknowledgement_id}\r\n"))
+    second_id = ticket.messages.order_by("-pk").first().external_id
+    agent = make_agent(ticket.queue, username="ola")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.reply(ticket, by=agent, body_text="Done.")
+
+    sent = message_from_bytes(smtp_mail.wait_for(2)[-1].as_bytes(), policy=policy.default)
+    references = sent["References"].split()
+    assert sorted(references) == sorted([first_id, acknowledgement_id, second_id])
+    assert references[-1] == sent["In-Reply-To"] == second_id
+
+
 def test_acknowledgements_are_marked_auto_replied(smtp_mail, django_capture_on_commit_callbacks):
     QueueFactory(is_default=True, email="support@shop.example")
     ReplyTemplateFactory()

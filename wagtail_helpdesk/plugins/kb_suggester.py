@@ -27,6 +27,8 @@ def helpdesk_ticket_event(event: TicketEventPayload) -> None:
     """A new ticket: search for its articles in the ``wagtail_helpdesk.suggest_articles`` task."""
     if event.kind != EventKind.CREATED or event.data.get("channel") == "kb-feedback":
         return  # a kb-feedback ticket's customer has just read the article
+    if not kb_suggestions.might_suggest():
+        return  # no live article anywhere: the task would find nothing
     from ..tasks import suggest_articles
 
     try:

@@ -39,7 +39,7 @@ from wagtail.admin.utils import get_admin_base_url, get_user_display_name
 
 from ..models import AgentNotification, AgentProfile, EventKind, Message, OutboundMessage, Ticket
 from ..types import TicketEventPayload
-from . import outbox
+from . import config_cache, outbox
 
 #: Seconds the unread count behind the menu badge is cached.
 UNREAD_CACHE_SECONDS = 30
@@ -67,7 +67,7 @@ def notify_for_event(event: TicketEventPayload) -> list[AgentNotification]:
 
 
 def might_notify(event: TicketEventPayload) -> bool:
-    """Could ``event`` notify anyone?  Answered from the payload alone, before any query.
+    """Could ``event`` notify anyone?  Answered from the payload and the cached configuration, before any query.
 
     ``False`` means :func:`notify_for_event` would certainly notify nobody (a
     status change, a reply, routing that chose no one ...), so the plugin does
@@ -75,7 +75,10 @@ def might_notify(event: TicketEventPayload) -> bool:
     ``True`` may still end in nobody (a new ticket in a queue without agents).
     """
     data = event.data or {}
-    if event.kind in (EventKind.CREATED, EventKind.MESSAGE, EventKind.TRANSFERRED, EventKind.NOTE):
+    if event.kind == EventKind.CREATED:
+        # Told to the queue's agents: a helpdesk whose queues have no agent groups has nobody to tell.
+        return bool(config_cache.snapshot().staffed_queue_ids)
+    if event.kind in (EventKind.MESSAGE, EventKind.TRANSFERRED, EventKind.NOTE):
         return True
     if event.kind == EventKind.ASSIGNED:
         return bool(data.get("to"))

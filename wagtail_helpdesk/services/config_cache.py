@@ -1,10 +1,11 @@
 """A cached snapshot of the small configuration intake reads for every message.
 
-Queues, reply templates and routing rules change rarely but are read on every new ticket;
-looking them up costs two round trips per ticket.  The snapshot lives in
+Queues (and which of them have agent groups), reply templates and routing
+rules change rarely but are read on every new ticket; looking them up costs
+round trips per ticket.  The snapshot lives in
 Django's cache framework (shared between processes when the site uses Redis or
-Memcached, which production does), is dropped when a queue or template is
-(or routing rule) saved or deleted (again after commit, so a reader cannot re-cache the old
+Memcached, which production does), is dropped when a queue, template or routing rule is
+saved or deleted, or a queue's groups change (again after commit, so a reader cannot re-cache the old
 rows in between), and expires after a minute in any case, which bounds
 staleness on sites whose cache is per process.
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db import transaction
 
-CACHE_KEY = "wagtail_helpdesk:config:2"
+CACHE_KEY = "wagtail_helpdesk:config:3"
 TIMEOUT = 60
 
 
@@ -64,6 +65,8 @@ class ConfigSnapshot:
     routing_rules: tuple[RuleData, ...] = ()
     #: Queue id → its assignment strategy and sticky flag.
     queue_routing: dict[int, QueueRouting] = field(default_factory=dict)
+    #: Ids of the queues with at least one agent group (whether the groups have members or not).
+    staffed_queue_ids: frozenset[int] = frozenset()
 
     def queue_slug(self, queue_id: int | None) -> str:
         """The slug of queue ``queue_id``, or ``""`` (a page can name its queue without a query)."""
@@ -101,6 +104,7 @@ def _load() -> ConfigSnapshot:
             _rule_data(rule) for rule in RoutingRule.objects.filter(active=True).order_by("order", "pk")
         ),
         queue_routing={row[0]: QueueRouting(strategy=row[3], sticky=row[4]) for row in queues},
+        staffed_queue_ids=frozenset(Queue.groups.through.objects.values_list("queue_id", flat=True).distinct()),
     )
 
 

@@ -81,26 +81,53 @@ def receive(message: InboundMessage, *, raw: bytes | None = None, match: bool = 
             raise InvalidInbound({"message": record.error or _("This message was rejected before.")})
     try:
         message = _validated(message)
-        customer = customers.resolve(message)
+        customers.check_sender(message)
     except InvalidInbound as exc:
         _mark(record, InboundRecord.State.REJECTED, error=str(exc))
         raise
+    retry_first_contact = True
+    while True:
+        try:
+            with transaction.atomic():
+                try:
+                    customer = customers.resolve(message)
+                except IntegrityError as exc:
+                    raise _FirstContactRace from exc
+                return _process(message, customer, record, match=match)
+        except _FirstContactRace as race:
+            if retry_first_contact:
+                # The sender's first contact, made through another worker at the same moment:
+                # this transaction is rolled back, and the next attempt finds that customer.
+                retry_first_contact = False
+                continue
+            _mark(record, InboundRecord.State.FAILED, error="integrity error")
+            raise race.__cause__ from None
+        except HoldMessage as held:
+            _keep_sender(message)
+            _mark(record, InboundRecord.State.HELD, error=held.reason, ticket=held.ticket)
+            return IntakeResult(ticket=held.ticket, message=None, created=False, held=True)
+        except IntegrityError:
+            # The same message processed concurrently by another worker.
+            if Message.objects.filter(channel=message.channel, external_id=message.external_id[:255]).exists():
+                return _duplicate(message)
+            _mark(record, InboundRecord.State.FAILED, error="integrity error")
+            raise
+        except Exception as exc:
+            _mark(record, InboundRecord.State.FAILED, error=f"{type(exc).__name__}: {exc}")
+            raise
+
+
+class _FirstContactRace(Exception):
+    """The new customer's INSERT met a customer committed meanwhile (see ``customers.resolve``)."""
+
+
+def _keep_sender(message: InboundMessage) -> None:
+    """The sender of a held message stays a customer (rolled back with the rest), so an agent can let them follow."""
     try:
         with transaction.atomic():
-            result = _process(message, customer, record, match=match)
-    except HoldMessage as held:
-        _mark(record, InboundRecord.State.HELD, error=held.reason, ticket=held.ticket)
-        return IntakeResult(ticket=held.ticket, message=None, created=False, held=True)
+            customers.resolve(message)
     except IntegrityError:
-        # The same message processed concurrently by another worker.
-        if Message.objects.filter(channel=message.channel, external_id=message.external_id[:255]).exists():
-            return _duplicate(message)
-        _mark(record, InboundRecord.State.FAILED, error="integrity error")
-        raise
-    except Exception as exc:
-        _mark(record, InboundRecord.State.FAILED, error=f"{type(exc).__name__}: {exc}")
-        raise
-    return result
+        pass  # created by a concurrent first contact
 
 
 def _store_raw(message: InboundMessage, raw: bytes | None = None) -> tuple[InboundRecord, bool]:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
@@ -100,13 +101,7 @@ def articles(*, locale: Locale | None = None, root: Page | None = None, language
     one per new ticket).
     """
     locale_ids, private_paths = _access()
-    if locale is not None:
-        locale_id = locale.pk
-    else:
-        code = language.split("-")[0].lower()
-        locale_id = locale_ids.get(code) if code else None
-        locale_id = locale_id or _active_locale_id(locale_ids)
-    queryset = KBArticlePage.objects.live().filter(locale_id=locale_id)
+    queryset = KBArticlePage.objects.live().filter(locale_id=_locale_id(locale, language, locale_ids))
     if private_paths:
         private = Q()
         for path in private_paths:
@@ -117,7 +112,16 @@ def articles(*, locale: Locale | None = None, root: Page | None = None, language
     return queryset
 
 
+def _locale_id(locale: Locale | None, language: str, locale_ids: dict[str, int]) -> int | None:
+    if locale is not None:
+        return locale.pk
+    code = language.split("-")[0].lower()
+    locale_id = locale_ids.get(code) if code else None
+    return locale_id or _active_locale_id(locale_ids)
+
+
 _ACCESS_KEY = "wagtail_helpdesk:kb:access"
+_LIVE_LOCALES_KEY = "wagtail_helpdesk:kb:live-locales"
 
 
 def _access() -> tuple[dict[str, int], list[str]]:
@@ -134,6 +138,36 @@ def _access() -> tuple[dict[str, int], list[str]]:
 def invalidate_access_cache(**kwargs: Any) -> None:
     """Signal receiver: a locale, a view restriction or a page's place in the tree changed."""
     cache.delete(_ACCESS_KEY)
+
+
+def has_live_articles(*, locale: Locale | None = None, language: str = "") -> bool:
+    """Could a search in ``locale`` (or ``language``, as in :func:`articles`) find anything at all?
+
+    ``False`` when no article in that locale is live, answered from the cache
+    without a query: building a search query costs milliseconds of Python even
+    when it can find nothing (a site without articles yet, or mail in a
+    language the knowledge base is not written in; issue 6).
+    """
+    return _locale_id(locale, language, _access()[0]) in live_locale_ids()
+
+
+def live_locale_ids() -> frozenset[int]:
+    """Ids of the locales with at least one live article (public or not), cached."""
+    data = cache.get(_LIVE_LOCALES_KEY)
+    if data is None:
+        data = frozenset(KBArticlePage.objects.live().order_by().values_list("locale_id", flat=True).distinct())
+        cache.set(_LIVE_LOCALES_KEY, data, timeout=600)
+    return data
+
+
+def invalidate_live_locales(**kwargs: Any) -> None:
+    """Signal receiver: an article was saved, deleted, published or unpublished.
+
+    Forgotten now and once more after commit, so a search running meanwhile
+    cannot cache what the database showed it before the change.
+    """
+    cache.delete(_LIVE_LOCALES_KEY)
+    transaction.on_commit(lambda: cache.delete(_LIVE_LOCALES_KEY))
 
 
 def _active_locale_id(locale_ids: dict[str, int]) -> int | None:
@@ -168,6 +202,8 @@ def search(
     # Only words reach the backend: no operator or field syntax of any engine.
     terms = " ".join(_words(query)[:MAX_TERMS])
     if not terms:
+        return []
+    if not has_live_articles(locale=locale, language=language):
         return []
     queryset = articles(locale=locale, root=root, language=language)
     found = []

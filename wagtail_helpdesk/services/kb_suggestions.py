@@ -44,7 +44,9 @@ def suggest_for_ticket(ticket_id: int, *, limit: int = SUGGESTIONS) -> list[int]
     never fails the ticket.  Returns the stored article ids, best first.
     """
     ticket = Ticket.objects.filter(pk=ticket_id).only("pk", "language", "subject").first()
-    if ticket is None or TicketArticleSuggestion.objects.filter(ticket_id=ticket_id).exists():
+    if ticket is None or not kb.has_live_articles(language=ticket.language):
+        return []  # nothing could be found: no need to read the message or check for earlier suggestions
+    if TicketArticleSuggestion.objects.filter(ticket_id=ticket_id).exists():
         return []
     first = (
         Message.objects.filter(ticket_id=ticket_id, kind=Message.Kind.INBOUND)
@@ -61,3 +63,9 @@ def suggest_for_ticket(ticket_id: int, *, limit: int = SUGGESTIONS) -> list[int]
     found = [hit.id for hit in hits]
     store_suggestions(ticket, found)
     return found
+
+
+def might_suggest() -> bool:
+    """Is there a live article in any locale?  Answered from the cache: without one
+    :func:`suggest_for_ticket` finds nothing, and ``kb_suggester`` queues no task."""
+    return bool(kb.live_locale_ids())

@@ -161,16 +161,20 @@ def _thread(outbound: OutboundMessage) -> tuple[str, ...]:
     received = (
         Message.objects.filter(ticket=outbound.ticket_id, kind=Message.Kind.INBOUND, channel="email")
         .exclude(external_id="")
+        .order_by()
         .values_list("created_at", "external_id")
     )
     sent = (
         OutboundMessage.objects.filter(ticket=outbound.ticket_id, state=OutboundMessage.State.SENT)
         .exclude(external_id="")
         .exclude(pk=outbound.pk)
+        .order_by()
         .values_list("created_at", "external_id")
     )
     answered = [mid for mid in outbound.in_reply_to if mid]
-    known = [mid for _at, mid in sorted([*received, *sent]) if mid.startswith("<") and mid not in answered]
+    # One round trip for both (every delivery to a mail channel asks).
+    rows = sorted(received.union(sent, all=True))
+    known = [mid for _at, mid in rows if mid.startswith("<") and mid not in answered]
     thread = list(dict.fromkeys([*known, *answered]))
     if len(thread) > MAX_REFERENCES:
         thread = thread[:1] + thread[-(MAX_REFERENCES - 1) :]
