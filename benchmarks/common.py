@@ -100,3 +100,48 @@ def versions() -> str:
         f"python {sys.version.split()[0]}, Django {django.get_version()}, Wagtail {wagtail.__version__}, "
         f"database {connection.vendor}"
     )
+
+
+#: Articles of the seeded knowledge base: words the benchmark messages use, so suggestions find some.
+KB_TOPICS = [
+    ("Where is my parcel?", "Tracking an order that has left the warehouse and a parcel that has not arrived."),
+    ("Delivery times", "How long delivery takes for each courier, and what to do when an order is late."),
+    ("Returns and refunds", "Sending an order back and when the refund reaches your account."),
+    ("Kettle care", "Descaling a kettle, cleaning the filter and the lid."),
+    ("Invoices", "Downloading the invoice for an order and correcting the billing address."),
+    ("Warranty claims", "What the warranty covers and how to report a broken item."),
+    ("Damaged items", "What to do when a parcel arrives damaged or an item is missing."),
+    ("Changing an order", "Changing the delivery address, size or colour before an order ships."),
+    ("Vouchers", "Using a voucher code and what to do when it is refused."),
+    ("Payment problems", "A payment that failed or was taken twice."),
+]
+
+
+def seed_helpdesk(queue, *, agents: int = 3) -> None:
+    """What a live helpdesk has besides its queue: a team of agents on it and a published knowledge base.
+
+    Without them the intake benchmarks would skip work a real site does on
+    every new ticket: notifying the queue's agents and searching the knowledge
+    base for articles to suggest.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    from wagtail_helpdesk.services import kb_import
+    from wagtail_helpdesk.testing.factories import UserFactory
+    from wagtail_helpdesk.testing.pages import default_site_root
+
+    team = Group.objects.create(name=f"{queue.name} team")
+    team.permissions.add(Permission.objects.get(codename="access_admin"))
+    queue.groups.add(team)
+    for number in range(agents):
+        UserFactory(username=f"bench-agent-{number}").groups.add(team)
+    kb_import.load(
+        default_site_root(),
+        title="Help centre",
+        slug="help",
+        categories=[{"key": "orders", "title": "Orders", "intro": ""}],
+        articles=[
+            {"key": f"article-{n}", "category": "orders", "title": title, "summary": summary, "tags": ["orders"]}
+            for n, (title, summary) in enumerate(KB_TOPICS)
+        ],
+    )

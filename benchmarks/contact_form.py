@@ -13,6 +13,8 @@ after commit to Django's in-memory mail backend), then the thank-you page
 rendered with the reference.  Senders repeat (``--customers``), as returning
 customers do.  The form's rate limit is switched off: every submission comes
 from the same test client address.  Nothing is asserted; it prints figures.
+The queue has a team of three agents and the site a published knowledge base
+of ten articles (``common.seed_helpdesk``); ``--bare`` leaves both out.
 ``--profile FILE`` runs the timed loop under cProfile (about twice as slow),
 prints the top costs and saves the stats for ``pstats``.
 
@@ -41,6 +43,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--attachment-every", type=int, default=10, help="attach a PDF to every Nth (0: never)")
     parser.add_argument("--keep-db", action="store_true")
     parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="no agent team on the queue and no knowledge base: new tickets notify nobody and find no articles",
+    )
+    parser.add_argument(
         "--queue-tasks",
         action="store_true",
         help="queue Celery tasks on an in-memory broker instead of running them: the request's own cost, "
@@ -53,7 +60,7 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def build_page():
+def build_page(bare: bool = False):
     from wagtail_helpdesk.models import ContactFormPage
     from wagtail_helpdesk.testing.factories import QueueFactory
     from wagtail_helpdesk.testing.pages import default_site_root
@@ -62,6 +69,8 @@ def build_page():
     page = ContactFormPage(title="Contact us", slug="contact", queue=queue, show_order_number=True)
     page.categories = [("category", {"label": "Order question", "queue": ""})]
     default_site_root().add_child(instance=page)
+    if not bare:
+        common.seed_helpdesk(queue)
     return page
 
 
@@ -99,7 +108,7 @@ def main() -> None:
     from wagtail_helpdesk.models import OutboundMessage, Ticket
 
     with common.fresh_database(keep=args.keep_db):
-        url = build_page().url
+        url = build_page(args.bare).url
         client = Client()
         for i in range(args.warmup):
             submit(client, url, i, args.customers, args.attachment_every)

@@ -17,6 +17,11 @@ ticket or reply, attachments to private storage, acknowledgement).
 The mix (``--n`` messages from ``--customers`` senders): 40 % new plain-text
 mails, 25 % replies quoting our answer (threaded by In-Reply-To), 20 % Gmail-
 style HTML+text mails, 15 % with a PDF attachment and an inline image.
+
+The queue has a team of three agents and the site a published knowledge base
+of ten articles (``common.seed_helpdesk``), so a new ticket notifies its
+agents and searches for articles to suggest, as on a live site; ``--bare``
+leaves both out (nobody to notify, nothing to find).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common  # benchmarks/common.py: the seeded team and knowledge base
 import intake as base  # benchmarks/intake.py: settings, database, durability
 
 PDF = b"%PDF-1.4\n" + b"0" * 20_000 + b"\n%%EOF\n"
@@ -85,14 +91,14 @@ def build(n: int, customers: int, tag: str) -> list[bytes]:
 def main(argv: list[str] | None = None) -> None:
     args = base.parse_args(argv)
     base.configure(args)
+    from django.core import mail
     from django.db import connection
-    from django.test.utils import setup_test_environment
 
     from wagtail_helpdesk.models import Attachment, InboundRecord, Message, Ticket
     from wagtail_helpdesk.services import mailboxes
     from wagtail_helpdesk.testing.factories import QueueFactory
 
-    setup_test_environment()
+    mail.outbox = []  # the locmem backend of the test settings (not setup_test_environment: see common.py)
     old_name = connection.settings_dict["NAME"]
     print(f"creating and migrating a fresh {connection.vendor} database ...", flush=True)
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
@@ -101,7 +107,9 @@ def main(argv: list[str] | None = None) -> None:
 
         settings.WAGTAIL_HELPDESK_ACKNOWLEDGEMENT_RATE_LIMIT = None
         facts = base.durability()
-        QueueFactory(slug="support", is_default=True)
+        queue = QueueFactory(slug="support", is_default=True)
+        if not args.bare:
+            common.seed_helpdesk(queue)
         for raw in build(args.warmup, args.customers, "warmup"):
             mailboxes.ingest(raw)
         mails = build(args.n, args.customers, "run")

@@ -45,6 +45,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import common  # benchmarks/common.py (this script's folder is on sys.path): the seeded team and knowledge base
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b", re.I)
 #: Temporary folders removed at the end.
@@ -68,6 +70,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--profile-top", type=int, default=30)
     parser.add_argument("--profile-out", help="also save the cProfile stats to this file (for pstats/snakeviz)")
     parser.add_argument("--keep-db", action="store_true", help="do not drop the benchmark database afterwards")
+    parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="no agent team on the queue and no knowledge base: new tickets notify nobody and find no articles",
+    )
     return parser.parse_args(argv)
 
 
@@ -249,12 +256,13 @@ def count_statements(args: argparse.Namespace) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     configure(args)
+    from django.core import mail
     from django.db import connection
-    from django.test.utils import setup_test_environment
 
     from wagtail_helpdesk.models import OutboundMessage, Ticket
+    from wagtail_helpdesk.testing.factories import QueueFactory
 
-    setup_test_environment()  # locmem mail, as in the tests
+    mail.outbox = []  # the locmem backend of the test settings (not setup_test_environment: see common.py)
     old_name = connection.settings_dict["NAME"]
     print(f"creating and migrating a fresh {connection.vendor} database ...", flush=True)
     started = time.perf_counter()
@@ -262,6 +270,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  {connection.settings_dict['NAME']} ready in {time.perf_counter() - started:.1f}s")
     try:
         facts = durability()
+        queue = QueueFactory(slug="support", is_default=True)
+        if not args.bare:
+            common.seed_helpdesk(queue)
         receive_all(make_messages(0, args.warmup, args.customers, "warmup"), [])
         elapsed, latencies = timed_run(args)
         sample = count_statements(args)
