@@ -83,3 +83,9 @@ def test_the_queue_counts_exactly_below_the_limit(client_a, twelve, settings):
     settings.WAGTAIL_HELPDESK_QUEUE_COUNT_LIMIT = 50
     page = client_a.get(LIST_URL, {"priority": Priority.HIGH}).content.decode()
     assert "There are 12 matches" in page and "more than" not in page
+
+
+def test_the_label_is_right_when_read_before_anything_else(twelve):
+    counted = paginator(limit=7)
+    assert counted.items_count_label == "more than 7 tickets"
+    assert paginator(limit=7).is_capped

@@ -37,7 +37,7 @@ class QueuePaginator(WagtailPaginator):
             self.page_asked = min(max(1, int(page_number)), MAX_PAGE)
         except (TypeError, ValueError):
             self.page_asked = 1
-        self.is_capped = False
+        self._capped = False
 
     @cached_property
     def counted_up_to(self) -> int | None:
@@ -53,8 +53,13 @@ class QueuePaginator(WagtailPaginator):
             return super().count
         # One row more than shown tells "more" from "exactly"; no ORDER BY, so the scan stops early.
         found = self.object_list.order_by()[: known + 1].count()
-        self.is_capped = found > known
+        self._capped = found > known
         return found
+
+    @property
+    def is_capped(self) -> bool:
+        """Whether counting stopped at the limit (counts first if nothing has yet)."""
+        return self.count is not None and self._capped
 
     @cached_property
     def items_count_label(self) -> str:
