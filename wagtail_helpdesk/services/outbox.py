@@ -172,8 +172,9 @@ def _thread(outbound: OutboundMessage) -> tuple[str, ...]:
         .values_list("created_at", "external_id")
     )
     answered = [mid for mid in outbound.in_reply_to if mid]
-    # One round trip for both (every delivery to a mail channel asks).
-    rows = sorted(received.union(sent, all=True))
+    # One round trip for both (every delivery to a mail channel asks).  Sorted here: Django 6.1 gives the
+    # union the first model's default ordering unless it is cleared on the union itself.
+    rows = sorted(received.union(sent, all=True).order_by())
     known = [mid for _at, mid in rows if mid.startswith("<") and mid not in answered]
     thread = list(dict.fromkeys([*known, *answered]))
     if len(thread) > MAX_REFERENCES:
