@@ -52,7 +52,7 @@ DEFAULTS: dict[str, Any] = {
     ],
     # Display labels for the fixed status values; stored values never change.
     "STATUS_LABELS": {},
-    # The queue counts matching tickets up to this many past the page shown, then
+    # The queue counts matching tickets up to this many (or to the end of the page shown), then
     # says "more than"; None counts them all (slow on a large helpdesk).
     "QUEUE_COUNT_LIMIT": 1000,
     # Sender address for mail to customers; None means DEFAULT_FROM_EMAIL.

@@ -3,8 +3,8 @@
 An exact ``COUNT(*)`` reads every matching ticket, so its cost grows with the
 helpdesk: at 100,000 tickets a filter matching half of them took PostgreSQL
 longer than the whole rest of the page.  :class:`QueuePaginator` counts at most
-``WAGTAIL_HELPDESK_QUEUE_COUNT_LIMIT`` tickets past the start of the page asked
-for (``SELECT COUNT(*) FROM (... LIMIT n)``, which stops reading there) and
+``WAGTAIL_HELPDESK_QUEUE_COUNT_LIMIT`` tickets, or to the end of the page asked
+for if that is further (``SELECT COUNT(*) FROM (... LIMIT n)``, which stops reading there) and
 says "more than" when there are more, as large issue trackers do.  Paging on
 stays possible: each page counts from where it is, so "Next" always leads to
 the tickets beyond.  The saved views' counts above the listing stay exact.
@@ -21,7 +21,7 @@ MAX_PAGE = 100_000
 
 
 class QueuePaginator(WagtailPaginator):
-    """A ``WagtailPaginator`` whose ``count`` stops at ``count_limit`` tickets past the page asked for.
+    """A ``WagtailPaginator`` whose ``count`` stops at ``count_limit`` tickets (or the end of the page asked for).
 
     ``count_limit=None`` counts exactly.  When the count stopped,
     :attr:`is_capped` is true, ``count`` is one more than the limit (so the page
