@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
+from django.db import transaction
 
 from wagtail_helpdesk.models import OutboundMessage
 from wagtail_helpdesk.services import intake, outbox
@@ -109,3 +110,40 @@ def test_delivering_the_same_row_twice_sends_one_mail(clean_broker, celery_worke
     time.sleep(0.3)
     assert len(smtp_mail.messages) == 1
     assert outbound_of(ticket.pk).state == OutboundMessage.State.SENT
+
+
+def test_mail_queued_together_is_delivered_after_commit_and_a_bad_address_fails_alone(
+    clean_broker, celery_worker, smtp_mail
+):
+    recipients = ["olena@shop.example", "not an address", "piotr@shop.example"]
+    with transaction.atomic():
+        rows = outbox.enqueue_many(
+            [
+                outbox.build(
+                    ticket=None,
+                    kind=OutboundMessage.Kind.AGENT_NOTIFICATION,
+                    channel="email",
+                    recipient=recipient,
+                    subject="Three at once",
+                    body_text="Hello",
+                )
+                for recipient in recipients
+            ]
+        )
+        assert OutboundMessage.objects.filter(state=OutboundMessage.State.PENDING).count() == 3, "sent after commit"
+
+    def states():
+        return list(
+            OutboundMessage.objects.filter(pk__in=[row.pk for row in rows])
+            .order_by("pk")
+            .values_list("state", flat=True)
+        )
+
+    done = {OutboundMessage.State.SENT, OutboundMessage.State.FAILED}
+    wait_until(lambda: set(states()) <= done, what="the batch to be delivered")
+    assert states() == [OutboundMessage.State.SENT, OutboundMessage.State.FAILED, OutboundMessage.State.SENT]
+    assert sorted(mail["To"] for mail in smtp_mail.wait_for(2)) == ["olena@shop.example", "piotr@shop.example"]
+    assert "Not an email address" in OutboundMessage.objects.get(pk=rows[1].pk).last_error
+    assert outbox.deliver_many([row.pk for row in rows]) == {
+        row.pk: outbox.DeliveryOutcome(state="skipped") for row in rows
+    }, "a batch delivered twice sends nothing more"

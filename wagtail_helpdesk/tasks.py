@@ -30,6 +30,16 @@ def deliver_outbox_message(self, outbound_id: int) -> str:
     return outcome.state
 
 
+@shared_task(name="wagtail_helpdesk.deliver_outbox_messages", bind=True, ignore_result=False)
+def deliver_outbox_messages(self, outbound_ids: list[int]) -> dict[str, str]:
+    """Deliver the outbound messages one event queued together; each failure is retried on its own."""
+    outcomes = outbox.deliver_many(outbound_ids)
+    for outbound_id, outcome in outcomes.items():
+        if outcome.retry_in is not None and not self.request.is_eager:
+            deliver_outbox_message.apply_async((outbound_id,), countdown=outcome.retry_in)
+    return {str(outbound_id): outcome.state for outbound_id, outcome in outcomes.items()}
+
+
 @shared_task(name="wagtail_helpdesk.flush_outbox")
 def flush_outbox() -> int:
     return outbox.flush_due()

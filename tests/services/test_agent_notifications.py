@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail_helpdesk.models import AgentNotification, AgentProfile, EventKind, OutboundMessage
 from wagtail_helpdesk.services import agent_notifications, events, intake, workflow
@@ -247,3 +249,62 @@ def test_agents_given_a_queue_hear_of_its_next_ticket(after_commit, queue):
     ticket = after_commit(lambda: intake.receive(inbound_message(subject="Kettle leaks")).ticket)
 
     assert notified(olena) == [(Kind.NEW_TICKET, ticket.reference)]
+
+
+def _created_event(ticket):
+    event = ticket.events.get(kind=EventKind.CREATED)
+    return events._payload(event)
+
+
+def test_a_new_ticket_costs_the_same_queries_for_a_team_of_one_or_of_six(
+    queue, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """One query finds the agents with their preferences, one insert each for the rows and the mails."""
+    make_agent(queue, username="solo", email="solo@shop.example")
+    small = intake.receive(inbound_message(subject="First")).ticket
+    with CaptureQueriesContext(connection) as one_agent:
+        assert len(agent_notifications.notify_for_event(_created_event(small))) == 1
+
+    for number in range(5):
+        agent = make_agent(queue, username=f"agent{number}", email=f"agent{number}@shop.example")
+        if number % 2:
+            AgentProfile.objects.create(user=agent, email_notifications=False)
+    large = intake.receive(inbound_message(subject="Second")).ticket
+    with django_assert_num_queries(len(one_agent.captured_queries)), django_capture_on_commit_callbacks() as after:
+        assert len(agent_notifications.notify_for_event(_created_event(large))) == 6
+    assert len(after) == 1, "one delivery task for the four mails"
+    assert OutboundMessage.objects.filter(ticket=large, kind=OutboundMessage.Kind.AGENT_NOTIFICATION).count() == 4
+
+
+def test_the_notification_is_written_in_the_agents_admin_language(after_commit, queue):
+    from wagtail.users.models import UserProfile
+
+    polish = make_agent(queue, username="marta", email="marta@shop.example")
+    UserProfile.objects.create(user=polish, preferred_language="pl")
+    english = make_agent(queue, username="jonas", email="jonas@shop.example")
+
+    ticket = after_commit(lambda: intake.receive(inbound_message(subject="Czajnik"))).ticket
+
+    [for_polish] = AgentNotification.objects.filter(user=polish)
+    [for_english] = AgentNotification.objects.filter(user=english)
+    assert for_polish.text == f"Nowe zgłoszenie {ticket.reference} w kolejce Returns: Czajnik"
+    assert for_english.text == f"New ticket {ticket.reference} in Returns: Czajnik"
+    [mail] = agent_mail(polish)
+    assert "Nowe zgłoszenie" in mail.subject
+
+
+def test_agent_mail_stays_out_of_the_customers_thread(after_commit, mailoutbox, olena):
+    """No reply address of the ticket and no Message-ID of the customer's conversation, either way."""
+    ticket = after_commit(lambda: intake.receive(inbound_message(subject="Lid broken"))).ticket
+    [agent_row] = agent_mail(olena)
+    assert agent_row.state == OutboundMessage.State.SENT
+    [to_agent] = [mail for mail in mailoutbox if mail.to == ["olena@shop.example"]]
+    assert "Reply-To" not in to_agent.extra_headers and not to_agent.reply_to
+    assert "References" not in to_agent.extra_headers
+
+    after_commit(lambda: workflow.reply(ticket, by=olena, body_text="We are sending a new lid."))
+    [to_customer] = [mail for mail in mailoutbox if mail.to == [ticket.customer.email] and "new lid" in mail.body]
+    agent_message_id = OutboundMessage.objects.get(pk=agent_row.pk).external_id
+    assert agent_message_id.startswith("<")
+    assert agent_message_id not in to_customer.extra_headers.get("References", "")
+    assert to_customer.extra_headers["Reply-To"].startswith("support+")

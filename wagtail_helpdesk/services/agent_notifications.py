@@ -26,11 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
@@ -46,6 +48,7 @@ UNREAD_CACHE_SECONDS = 30
 
 _MENTION = re.compile(r"(?<![\w@.])@([\w.@+-]+)")
 Kind = AgentNotification.Kind
+_UNKNOWN = object()
 
 
 def notify_for_event(event: TicketEventPayload) -> list[AgentNotification]:
@@ -59,11 +62,13 @@ def notify_for_event(event: TicketEventPayload) -> list[AgentNotification]:
     user_ids = {uid for uid in user_ids if isinstance(uid, int) and uid != event.actor_user_id}
     if not user_ids:
         return []
-    users = list(get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("pk"))
+    users = _with_preferences(get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("pk"))
+    users = users.exclude(Exists(AgentNotification.objects.filter(event_id=event.event_id, user=OuterRef("pk"))))
+    users = list(users)
     if kind in (Kind.MENTION, Kind.SLA_WARNING, Kind.SLA_BREACHED):
         # Those ids come from text or from another component: only agents who may see the ticket.
         users = [user for user in users if Ticket.objects.visible_to(user).filter(pk=ticket.pk).exists()]
-    return notify(users, ticket, kind, event=event)
+    return _store(users, ticket, kind, event)
 
 
 def might_notify(event: TicketEventPayload) -> bool:
@@ -146,35 +151,59 @@ def notify(users: Iterable, ticket: Ticket, kind: str, *, event: TicketEventPayl
             AgentNotification.objects.filter(event_id=event.event_id, user__in=users).values_list("user_id", flat=True)
         )
         users = [user for user in users if user.pk not in already]
+    # Reads the preferences of users not fetched with them (a query per relation, none when they were).
+    prefetch_related_objects(users, *_preference_relations())
+    return _store(users, ticket, kind, event)
+
+
+def _preference_relations() -> list[str]:
+    """The user's relations :func:`_store` reads: mail on or off, and the admin language."""
+    relations = ["helpdesk_profile"]
+    if apps.is_installed("wagtail.users"):
+        relations.append("wagtail_userprofile")
+    return relations
+
+
+def _with_preferences(users: QuerySet) -> QuerySet:
+    return users.select_related(*_preference_relations())
+
+
+def _store(users: list, ticket: Ticket, kind: str, event: TicketEventPayload | None) -> list[AgentNotification]:
+    """The notification rows and mails for ``users``, whose preferences are loaded: two inserts in all."""
     if not users:
         return []
-    no_mail = set(
-        AgentProfile.objects.filter(user__in=users, email_notifications=False).values_list("user_id", flat=True)
-    )
-    created = []
-    with transaction.atomic():
-        for user in users:
-            with translation.override(_language(user)):
-                text = Truncator(describe(kind, ticket, event)).chars(400)
-                notification = AgentNotification.objects.create(
+    actor = _actor(event)
+    url = ticket_admin_url(ticket)
+    rows, mails = [], []
+    for user in users:
+        with translation.override(_language(user)):
+            text = Truncator(describe(kind, ticket, event, actor=actor)).chars(400)
+            rows.append(
+                AgentNotification(
                     user=user, ticket=ticket, kind=kind, text=text, event_id=event.event_id if event else None
                 )
-                created.append(notification)
-                if user.pk not in no_mail and user.email:
-                    _mail(user, ticket, text)
-    for user in users:
-        cache.delete(_count_key(user.pk))
+            )
+            if _wants_mail(user) and user.email:
+                mails.append(_mail(user, ticket, text, url))
+    with transaction.atomic():
+        created = AgentNotification.objects.bulk_create(rows)
+        outbox.enqueue_many(mails)
+    cache.delete_many([_count_key(user.pk) for user in users])
     return created
 
 
-def describe(kind: str, ticket: Ticket, event: TicketEventPayload | None) -> str:
-    """The notification's sentence, in the active language; plain text."""
+def describe(kind: str, ticket: Ticket, event: TicketEventPayload | None, *, actor=_UNKNOWN) -> str:
+    """The notification's sentence, in the active language; plain text.
+
+    ``actor`` is the user who acted (``None`` for nobody), when the caller has
+    already read it for several recipients.
+    """
     values = {
         "ref": ticket.reference or "",
         "subject": ticket.subject,
         "queue": str(ticket.queue or ""),
         "customer": str(ticket.customer),
-        "actor": _actor(event),
+        "actor": _actor_name(event, _actor(event) if actor is _UNKNOWN else actor),
     }
     if kind == Kind.NEW_TICKET:
         return _("New ticket %(ref)s in %(queue)s: %(subject)s") % values
@@ -194,20 +223,37 @@ def describe(kind: str, ticket: Ticket, event: TicketEventPayload | None) -> str
     return values["subject"]
 
 
-def _actor(event: TicketEventPayload | None) -> str:
+def _actor(event: TicketEventPayload | None):
+    """The user who acted, or ``None``."""
     if event is None or not event.actor_user_id:
-        return _("Routing") if event is not None and event.kind == EventKind.ROUTED else _("The helpdesk")
-    user = get_user_model().objects.filter(pk=event.actor_user_id).first()
-    return get_user_display_name(user) if user else _("The helpdesk")
+        return None
+    return get_user_model().objects.filter(pk=event.actor_user_id).first()
+
+
+def _actor_name(event: TicketEventPayload | None, user) -> str:
+    if user is not None:
+        return get_user_display_name(user)
+    return _("Routing") if event is not None and event.kind == EventKind.ROUTED else _("The helpdesk")
 
 
 def _language(user) -> str:
-    try:
-        from wagtail.users.models import UserProfile
-
-        return UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
-    except Exception:  # no profile table (wagtail.users not installed)
+    """The agent's admin language (Wagtail's account setting), read from the preloaded profile."""
+    if not apps.is_installed("wagtail.users"):
         return settings.LANGUAGE_CODE
+    from wagtail.users.models import UserProfile
+
+    try:
+        profile = user.wagtail_userprofile
+    except ObjectDoesNotExist:  # no profile yet: Wagtail's defaults, as an empty profile gives them
+        profile = UserProfile(user=user)
+    return profile.get_preferred_language() or settings.LANGUAGE_CODE
+
+
+def _wants_mail(user) -> bool:
+    try:
+        return user.helpdesk_profile.email_notifications
+    except ObjectDoesNotExist:  # no profile: mail is on
+        return True
 
 
 def ticket_admin_url(ticket: Ticket) -> str:
@@ -219,13 +265,12 @@ def ticket_admin_url(ticket: Ticket) -> str:
     return (get_admin_base_url() or "").rstrip("/") + path
 
 
-def _mail(user, ticket: Ticket, text: str) -> None:
-    url = ticket_admin_url(ticket)
+def _mail(user, ticket: Ticket, text: str, url: str) -> OutboundMessage:
     lines = [text, ""]
     if url:
         lines += [_("Open the ticket: %(url)s") % {"url": url}, ""]
     lines.append(_("You can turn these emails off on the Notifications page of the helpdesk admin."))
-    outbox.enqueue(
+    return outbox.build(
         ticket=ticket,
         kind=OutboundMessage.Kind.AGENT_NOTIFICATION,
         channel="email",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -29,8 +29,15 @@ logger = logging.getLogger(__name__)
 #: A row left in "sending" this long (worker died mid-send) is tried again.
 STALE_SENDING_AFTER = timedelta(minutes=15)
 
+#: Rows :func:`flush_due` claims at a time.
+FLUSH_BATCH = 20
+
 #: Channels that reach the customer by email.
 EMAIL_CHANNELS = {"email", "web"}
+#: Kinds of message that go to the customer, in the ticket's thread.  An agent's notification
+#: carries neither the ticket's reply address nor its Message-IDs: an agent answering it
+#: by mail would otherwise write into the customer's conversation.
+CUSTOMER_KINDS = {OutboundMessage.Kind.REPLY, OutboundMessage.Kind.AUTO_REPLY, OutboundMessage.Kind.NOTIFICATION}
 #: Most Message-IDs in a References header (RFC 5322 suggests keeping the first and the latest).
 MAX_REFERENCES = 20
 
@@ -44,7 +51,7 @@ def recipient_for(ticket: Ticket, customer: Customer | None = None) -> str:
     return identity or customer.email
 
 
-def enqueue(
+def build(
     *,
     ticket: Ticket | None,
     kind: str,
@@ -57,8 +64,8 @@ def enqueue(
     in_reply_to: Sequence[str] = (),
     headers: dict[str, str] | None = None,
 ) -> OutboundMessage:
-    """Store an outbound message and have it delivered once the transaction commits."""
-    outbound = OutboundMessage.objects.create(
+    """An unsaved outbound message; pass several to :func:`enqueue_many` to store them in one query."""
+    return OutboundMessage(
         ticket=ticket,
         message=message,
         kind=kind,
@@ -70,18 +77,48 @@ def enqueue(
         in_reply_to=list(in_reply_to),
         headers=headers or {},
     )
-    transaction.on_commit(lambda: dispatch(outbound.pk))
-    return outbound
 
 
-def dispatch(outbound_id: int) -> None:
-    """Queue the delivery task; if the broker is down, beat's flush picks the row up later."""
-    from ..tasks import deliver_outbox_message
+def enqueue(**fields) -> OutboundMessage:
+    """Store an outbound message and have it delivered once the transaction commits.
+
+    Takes :func:`build`'s keyword arguments.
+    """
+    return enqueue_many([build(**fields)])[0]
+
+
+def enqueue_many(rows: Sequence[OutboundMessage]) -> list[OutboundMessage]:
+    """Store several outbound messages (one INSERT where the database returns ids) and have them
+    delivered after commit by one task.
+
+    One event that mails several people (a new ticket told to a queue's
+    agents) then costs one insert and one delivery task, not one of each per
+    recipient.
+    """
+    if not rows:
+        return []
+    if connection.features.can_return_rows_from_bulk_insert:
+        saved = OutboundMessage.objects.bulk_create(rows)
+    else:  # the delivery task needs the ids
+        for row in rows:
+            row.save()
+        saved = list(rows)
+    ids = [row.pk for row in saved]
+    transaction.on_commit(lambda: dispatch(*ids))
+    return saved
+
+
+def dispatch(*outbound_ids: int) -> None:
+    """Queue the delivery task; if the broker is down, beat's flush picks the rows up later."""
+    from ..tasks import deliver_outbox_message, deliver_outbox_messages
 
     try:
-        deliver_outbox_message.delay(outbound_id)
+        if len(outbound_ids) == 1:
+            deliver_outbox_message.delay(outbound_ids[0])
+        elif outbound_ids:
+            deliver_outbox_messages.delay(list(outbound_ids))
     except Exception:
-        logger.exception("Could not queue delivery of outbound message %s; it stays pending", outbound_id)
+        logger.exception("Could not queue delivery of outbound messages %s; they stay pending", list(outbound_ids))
 
 
 @dataclass(frozen=True)
@@ -92,27 +129,52 @@ class DeliveryOutcome:
 
 
 def deliver(outbound_id: int) -> DeliveryOutcome:
-    """Try to deliver one outbound message through its channel.
+    """Try to deliver one outbound message through its channel (see :func:`deliver_many`)."""
+    return deliver_many([outbound_id]).get(outbound_id, DeliveryOutcome(state="skipped"))
 
-    Claims the row with a conditional UPDATE, so two workers never send the
-    same message; a row that is sent, failed or not yet due is left alone.
+
+def deliver_many(outbound_ids: Sequence[int]) -> dict[int, DeliveryOutcome]:
+    """Try to deliver outbound messages through their channels; the outcome of each, by id.
+
+    Each row is claimed with its own conditional UPDATE, so two workers never
+    send the same message; a row that is sent, failed or not yet due is left
+    alone ("skipped").  The claimed rows are then read in one query.  A
+    failure is that message's alone: it is retried with back-off or given up,
+    and the others are still sent.
     """
     now = timezone.now()
-    claimed = (
+    outcomes: dict[int, DeliveryOutcome] = {}
+    claimed = []
+    for outbound_id in dict.fromkeys(outbound_ids):
+        if _claim(outbound_id, now):
+            claimed.append(outbound_id)
+        else:
+            outcomes[outbound_id] = DeliveryOutcome(state="skipped")
+    if not claimed:
+        return outcomes
+    for outbound in OutboundMessage.objects.select_related("ticket__queue").filter(pk__in=claimed).order_by("pk"):
+        # Each is marked sent as soon as it is: a worker dying mid-batch resends at most the one in flight.
+        outcomes[outbound.pk] = _send(outbound)
+    return outcomes
+
+
+def _claim(outbound_id: int, now) -> bool:
+    return bool(
         OutboundMessage.objects.filter(pk=outbound_id, state=OutboundMessage.State.PENDING)
         .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
         .update(state=OutboundMessage.State.SENDING, attempts=F("attempts") + 1, next_attempt_at=now)
     )
-    if not claimed:
-        return DeliveryOutcome(state="skipped")
-    outbound = OutboundMessage.objects.select_related("ticket__queue").get(pk=outbound_id)
+
+
+def _send(outbound: OutboundMessage) -> DeliveryOutcome:
+    """Send one claimed row and record how it went."""
     try:
         receipt = get_channel(outbound.channel).send(_envelope(outbound))
     except PermanentDeliveryError as exc:
         _finish(outbound, OutboundMessage.State.FAILED, error=str(exc))
         return DeliveryOutcome(state=OutboundMessage.State.FAILED)
     except Exception as exc:  # any other error may be transient: retry with back-off
-        logger.warning("Delivery of outbound message %s failed: %s", outbound_id, exc)
+        logger.warning("Delivery of outbound message %s failed: %s", outbound.pk, exc)
         if outbound.attempts >= helpdesk_settings.OUTBOX_MAX_ATTEMPTS:
             _finish(outbound, OutboundMessage.State.FAILED, error=f"{type(exc).__name__}: {exc}")
             return DeliveryOutcome(state=OutboundMessage.State.FAILED)
@@ -130,14 +192,13 @@ def deliver(outbound_id: int) -> DeliveryOutcome:
 def _finish(outbound: OutboundMessage, state: str, *, error: str = "", external_id: str = "") -> None:
     fields = {"state": state, "last_error": error, "next_attempt_at": None}
     if state == OutboundMessage.State.SENT:
-        fields.update(sent_at=timezone.now(), external_id=external_id[:255])
+        fields.update(sent_at=timezone.now(), external_id=(external_id or "")[:255])
     OutboundMessage.objects.filter(pk=outbound.pk).update(**fields)
-
 
 def _envelope(outbound: OutboundMessage) -> OutboundEnvelope:
     headers = dict(outbound.headers)
     in_reply_to = tuple(outbound.in_reply_to)
-    if outbound.ticket is not None and outbound.channel in EMAIL_CHANNELS:
+    if outbound.ticket is not None and outbound.channel in EMAIL_CHANNELS and outbound.kind in CUSTOMER_KINDS:
         # The reply address routes the customer's answer back to this ticket,
         # whatever their client does to the subject and the headers.
         headers.setdefault("Reply-To", threading.reply_address(outbound.ticket))
@@ -165,7 +226,9 @@ def _thread(outbound: OutboundMessage) -> tuple[str, ...]:
         .values_list("created_at", "external_id")
     )
     sent = (
-        OutboundMessage.objects.filter(ticket=outbound.ticket_id, state=OutboundMessage.State.SENT)
+        OutboundMessage.objects.filter(
+            ticket=outbound.ticket_id, state=OutboundMessage.State.SENT, kind__in=CUSTOMER_KINDS
+        )
         .exclude(external_id="")
         .exclude(pk=outbound.pk)
         .order_by()
@@ -205,8 +268,10 @@ def flush_due(limit: int = 500) -> int:
         .order_by("created_at")
         .values_list("pk", flat=True)[:limit]
     )
-    for outbound_id in due:
-        deliver(outbound_id)
+    # In small batches, claimed just before they are sent: a worker that dies leaves
+    # few rows waiting for STALE_SENDING_AFTER.
+    for start in range(0, len(due), FLUSH_BATCH):
+        deliver_many(due[start : start + FLUSH_BATCH])
     return len(due)
 
 
