@@ -195,6 +195,7 @@ def _finish(outbound: OutboundMessage, state: str, *, error: str = "", external_
         fields.update(sent_at=timezone.now(), external_id=(external_id or "")[:255])
     OutboundMessage.objects.filter(pk=outbound.pk).update(**fields)
 
+
 def _envelope(outbound: OutboundMessage) -> OutboundEnvelope:
     headers = dict(outbound.headers)
     in_reply_to = tuple(outbound.in_reply_to)
