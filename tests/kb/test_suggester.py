@@ -83,3 +83,18 @@ def test_the_first_article_published_brings_the_search_task_back(queue, django_c
         ticket = intake.receive(inbound_message(subject="How do I return an item?")).ticket
 
     assert suggested(ticket)[0] == "How to return an item"
+
+
+def test_suggesting_reads_the_ticket_and_its_first_message_in_one_query(
+    small, queue, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        first = intake.receive(inbound_message(subject="Where is my parcel?")).ticket
+        ticket = intake.receive(inbound_message(subject="How do I return an item?", body_text="Too small.")).ticket
+    kb_suggestions.suggest_for_ticket(first.pk)  # fills the caches a running site has (locales, site root paths)
+    # The ticket with its first message (1), the search (1), the articles' categories (1), the insert (1).
+    with django_assert_max_num_queries(4):
+        found = kb_suggestions.suggest_for_ticket(ticket.pk)
+    assert found and suggested(ticket)[0] == "How to return an item"
+    with django_assert_max_num_queries(1):
+        assert kb_suggestions.suggest_for_ticket(ticket.pk) == [], "a ticket with suggestions: one query, no search"

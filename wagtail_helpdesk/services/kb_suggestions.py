@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 
+from django.db.models import Exists, OuterRef, Subquery
+
 from ..models import KBArticlePage, Message, Ticket, TicketArticleSuggestion
 from . import kb
 
@@ -43,18 +45,20 @@ def suggest_for_ticket(ticket_id: int, *, limit: int = SUGGESTIONS) -> list[int]
     backend outage is logged and leaves the ticket without suggestions; it
     never fails the ticket.  Returns the stored article ids, best first.
     """
-    ticket = Ticket.objects.filter(pk=ticket_id).only("pk", "language", "subject").first()
-    if ticket is None or not kb.has_live_articles(language=ticket.language):
-        return []  # nothing could be found: no need to read the message or check for earlier suggestions
-    if TicketArticleSuggestion.objects.filter(ticket_id=ticket_id).exists():
-        return []
-    first = (
-        Message.objects.filter(ticket_id=ticket_id, kind=Message.Kind.INBOUND)
-        .order_by("created_at", "pk")
-        .values("subject", "body_text")
+    first = Message.objects.filter(ticket_id=OuterRef("pk"), kind=Message.Kind.INBOUND).order_by("created_at", "pk")
+    ticket = (
+        Ticket.objects.filter(pk=ticket_id)
+        .annotate(
+            suggested=Exists(TicketArticleSuggestion.objects.filter(ticket_id=OuterRef("pk"))),
+            first_subject=Subquery(first.values("subject")[:1]),
+            first_body=Subquery(first.values("body_text")[:1]),
+        )
+        .only("pk", "language", "subject")
         .first()
-    )
-    subject, body = (first["subject"] or ticket.subject, first["body_text"]) if first else (ticket.subject, "")
+    )  # the ticket, whether it has suggestions already and its first message: one query
+    if ticket is None or ticket.suggested or not kb.has_live_articles(language=ticket.language):
+        return []
+    subject, body = ticket.first_subject or ticket.subject, ticket.first_body or ""
     try:
         hits = kb.suggest_for_text(subject, body, language=ticket.language, limit=limit, prefix_fallback=False)
     except Exception:
