@@ -79,12 +79,33 @@ def build(
     )
 
 
-def enqueue(**fields) -> OutboundMessage:
-    """Store an outbound message and have it delivered once the transaction commits.
-
-    Takes :func:`build`'s keyword arguments.
-    """
-    return enqueue_many([build(**fields)])[0]
+def enqueue(
+    *,
+    ticket: Ticket | None,
+    kind: str,
+    recipient: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    channel: str | None = None,
+    message: Message | None = None,
+    in_reply_to: Sequence[str] = (),
+    headers: dict[str, str] | None = None,
+) -> OutboundMessage:
+    """Store an outbound message and have it delivered once the transaction commits."""
+    row = build(
+        ticket=ticket,
+        kind=kind,
+        recipient=recipient,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        channel=channel,
+        message=message,
+        in_reply_to=in_reply_to,
+        headers=headers,
+    )
+    return enqueue_many([row])[0]
 
 
 def enqueue_many(rows: Sequence[OutboundMessage]) -> list[OutboundMessage]:
