@@ -59,6 +59,21 @@ class WagtailHelpdeskConfig(AppConfig):
         # The menu's cached lists of saved views include the teams' views: a team change re-reads them.
         m2m_changed.connect(views_changed, sender=get_user_model().groups.through, dispatch_uid="helpdesk-views-teams")
 
+        from django.contrib.auth.models import Group
+
+        from .models import Tag
+        from .services import filter_choices
+
+        # The queue's filter panel caches agents' names, each agent's queues and the tags.
+        user_model = get_user_model()
+        for model in (user_model, Group, Queue, Tag):
+            uid = f"helpdesk-filter-choices-{model._meta.label_lower}"
+            post_save.connect(filter_choices.changed, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(filter_choices.changed, sender=model, dispatch_uid=f"{uid}-delete")
+        for through in (user_model.groups.through, Queue.groups.through):
+            uid = f"helpdesk-filter-choices-{through._meta.label_lower}"
+            m2m_changed.connect(filter_choices.changed, sender=through, dispatch_uid=uid)
+
         from .models.queues import forget_agent_queue_ids
 
         # Ticket visibility remembers the user's queue ids on the user object; a group change forgets them.

@@ -8,14 +8,12 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.utils import get_user_display_name
 
 from ..conf import helpdesk_settings
-from ..models import Priority, Queue, SLAState, Status, Tag, Ticket
-from ..services import ticket_filters
+from ..models import Priority, SLAState, Status, Ticket
+from ..services import filter_choices, ticket_filters
 from ..services.channels import get_channels
 from ..services.ticket_filters import ASSIGNEE_ME, ASSIGNEE_NOBODY
-from .permissions import agents
 from .widgets import FastCheckboxSelectMultiple, FastRadioSelect, FastSelect
 
 __all__ = ["ASSIGNEE_ME", "ASSIGNEE_NOBODY", "TicketFilterSet"]
@@ -30,12 +28,6 @@ def status_choices() -> list[tuple[str, str]]:
 def channel_choices() -> list[tuple[str, str]]:
     """Registered channels, by their label."""
     return [(code, channel.label or code) for code, channel in sorted(get_channels().items())]
-
-
-def _queues_for(request) -> QuerySet:
-    if request is None:
-        return Queue.objects.none()
-    return Queue.objects.for_agent(request.user)
 
 
 def _once(build: Callable[[], list]) -> Callable[[], list]:
@@ -93,23 +85,23 @@ class TicketFilterSet(WagtailFilterSet):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Agents, queues and tags are data, not fixed choice lists: read each once
-        # per request, when the form is first built.  Plain choices (not model
-        # choices) so validating a value costs no second query.
+        # per request, when the form is first built, from the cache of
+        # ``services.filter_choices``.  Plain choices (not model choices) so
+        # validating a value costs no second query.
         self.filters["assignee"].extra["choices"] = _once(self._assignee_choices)
         self.filters["queue"].extra["choices"] = _once(self._queue_choices)
         self.filters["tag"].extra["choices"] = _once(self._tag_choices)
 
     @staticmethod
     def _assignee_choices() -> list[tuple[str, str]]:
-        people = [(str(user.pk), get_user_display_name(user)) for user in agents().order_by("first_name", "username")]
-        return [(ASSIGNEE_ME, _("Me")), (ASSIGNEE_NOBODY, _("Unassigned")), *people]
+        return [(ASSIGNEE_ME, _("Me")), (ASSIGNEE_NOBODY, _("Unassigned")), *filter_choices.agent_choices()]
 
     def _queue_choices(self) -> list[tuple[str, str]]:
-        return [(str(queue.pk), queue.name) for queue in _queues_for(self.request)]
+        return filter_choices.queue_choices(self.request.user) if self.request is not None else []
 
     @staticmethod
     def _tag_choices() -> list[tuple[str, str]]:
-        return [(str(pk), name) for pk, name in Tag.objects.order_by("name").values_list("pk", "name")]
+        return filter_choices.tag_choices()
 
     def filter_queue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(queue_id=int(value))

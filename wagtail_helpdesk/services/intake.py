@@ -27,13 +27,24 @@ from ..models import (
     Message,
     OutboundMessage,
     Status,
-    Tag,
     Ticket,
 )
 from ..plugins.manager import hook
 from ..sanitize import clean_html, clean_text, html_to_text
 from ..types import Classification, InboundMessage
-from . import attachments, config_cache, custom_fields, customers, events, kb_suggestions, loops, outbox, sla, workflow
+from . import (
+    attachments,
+    config_cache,
+    custom_fields,
+    customers,
+    events,
+    filter_choices,
+    kb_suggestions,
+    loops,
+    outbox,
+    sla,
+    workflow,
+)
 from .references import format_reference
 
 logger = logging.getLogger(__name__)
@@ -333,8 +344,7 @@ def _valid_custom_fields(ticket: Ticket) -> dict:
 
 def _add_tags(ticket: Ticket, names: list[str]) -> None:
     names = [name.strip()[:50] for name in names if name.strip()]
-    Tag.objects.bulk_create([Tag(name=name) for name in names], ignore_conflicts=True)
-    ticket.tags.add(*Tag.objects.filter(name__in=names))
+    ticket.tags.add(*filter_choices.tags_named(names))
 
 
 def _acknowledgement_wanted(message: InboundMessage, customer: Customer) -> bool:

@@ -25,7 +25,6 @@ from ..models import (
     Priority,
     Queue,
     Status,
-    Tag,
     Ticket,
     TicketFollower,
     TicketLink,
@@ -33,7 +32,7 @@ from ..models import (
 from ..plugins.manager import hook
 from ..sanitize import clean_html, clean_text
 from ..types import InboundAttachment
-from . import attachments, custom_fields, events, outbox, permissions
+from . import attachments, custom_fields, events, filter_choices, outbox, permissions
 
 #: Allowed status changes.  A customer's new message reopens (see intake).
 TRANSITIONS: dict[str, set[str]] = {
@@ -421,8 +420,7 @@ def set_tags(ticket: Ticket, names: Sequence[str], *, by) -> Ticket:
         before = sorted(ticket.tags.values_list("name", flat=True))
         if before == names:
             return ticket
-        Tag.objects.bulk_create([Tag(name=name) for name in names], ignore_conflicts=True)
-        ticket.tags.set(Tag.objects.filter(name__in=names))
+        ticket.tags.set(filter_choices.tags_named(names))
         _save(ticket)
         events.record(events.build(ticket, EventKind.TAGS, user=by, **{"from": before, "to": names}))
     return ticket
