@@ -5,6 +5,7 @@ to the host's app.
 """
 
 from celery import shared_task
+from django.contrib.auth import get_user_model
 
 from .models import Mailbox
 from .services import (
@@ -15,6 +16,7 @@ from .services import (
     kb_suggestions,
     mailboxes,
     outbox,
+    saved_views,
     sla_sweep,
     webhooks,
 )
@@ -95,6 +97,14 @@ def notify_agents(event: dict) -> int:
 def flush_kb_views() -> int:
     """Write yesterday's article views still below a batch (``KB_VIEW_BATCH``) in the cache."""
     return kb_activity.flush_views()
+
+
+@shared_task(name="wagtail_helpdesk.recount_saved_views", ignore_result=True)
+def recount_saved_views(user_id: int) -> None:
+    """Count an agent's saved views again, after a page showed stale counts (``services.saved_views``)."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is not None:
+        saved_views.recount(user)
 
 
 @shared_task(name="wagtail_helpdesk.suggest_articles")

@@ -2,14 +2,19 @@
 
 A view is a name and a querystring of the queue listing.  Counting every view
 of an agent costs one aggregate query (one conditional ``Count`` per view over
-the tickets the agent may see), cached for :data:`COUNT_TIMEOUT` seconds
-because the menu shows the counts on every admin page.
+the tickets the agent may see); the menu shows the counts on every admin page,
+so they are cached.  Counts younger than :data:`COUNT_TIMEOUT` seconds are
+shown as they are; older ones (up to :data:`STALE_TIMEOUT`) are still shown,
+while a task counts again for the next page, so an agent's page never waits for
+the count but after the first of the day.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import operator
+import time
 from dataclasses import dataclass
 from functools import reduce
 from urllib.parse import urlencode
@@ -27,8 +32,13 @@ from ..models import ACTIVE_STATUSES, SavedView, SLAState, Status, Ticket
 from ..sanitize import clean_text
 from .ticket_filters import ASSIGNEE_ME, ASSIGNEE_NOBODY, FILTER_KEYS, criteria
 
-#: Seconds a user's view counts are reused.
+logger = logging.getLogger(__name__)
+
+#: Seconds a user's view counts are shown without counting again.
 COUNT_TIMEOUT = 30
+
+#: Seconds older counts are still shown while a task counts again; beyond that a page counts itself.
+STALE_TIMEOUT = 600
 
 #: Most views one agent may own; a guard against scripted floods.
 MAX_VIEWS_PER_USER = 50
@@ -94,7 +104,45 @@ def views_changed(**kwargs) -> None:
 
 
 def counts(user, views: list[QueueView]) -> dict[str, int]:
-    """How many tickets each view shows ``user`` right now: one aggregate query, cached briefly.
+    """How many tickets each view shows ``user``: from the cache, counted again in a task once stale.
+
+    Only a user with no counts cached (or none younger than :data:`STALE_TIMEOUT`)
+    waits for the count.  Stale counts queue :func:`recount` at most once per
+    :data:`COUNT_TIMEOUT`; with tasks run eagerly that recount happens in the
+    request itself, as before.
+    """
+    key = _counts_key(user, views)
+    entry = cache.get(key)
+    if entry is None:
+        return _count_and_store(user, views, key)
+    found, counted_at = entry
+    if time.time() - counted_at >= COUNT_TIMEOUT and cache.add(f"{key}:recounting", True, COUNT_TIMEOUT):
+        _queue_recount(user.pk)
+    return found
+
+
+def recount(user) -> dict[str, int]:
+    """Count ``user``'s views now and cache the result (the task behind stale counts)."""
+    views = views_for(user)
+    return _count_and_store(user, views, _counts_key(user, views))
+
+
+def _queue_recount(user_id: int) -> None:
+    from ..tasks import recount_saved_views
+
+    try:
+        recount_saved_views.delay(user_id)
+    except Exception:  # the broker is down: the counts stay as they are until a page counts itself
+        logger.exception("Could not queue a recount of the saved views of user %s", user_id)
+
+
+def _counts_key(user, views: list[QueueView]) -> str:
+    signature = hashlib.sha256("\n".join(f"{v.key}?{v.querystring}" for v in views).encode()).hexdigest()[:16]
+    return f"wagtail_helpdesk:view_counts:{user.pk}:{signature}"
+
+
+def _count_and_store(user, views: list[QueueView], key: str) -> dict[str, int]:
+    """One aggregate query for all of ``views``.
 
     Only rows some view can count are read (the ``OR`` of the views' conditions):
     with the built-in views that is the active tickets, which PostgreSQL finds
@@ -102,11 +150,6 @@ def counts(user, views: list[QueueView]) -> dict[str, int]:
     total is the paginator's separate ``COUNT``: folded into this aggregate as a
     subquery it would make PostgreSQL read every visible ticket again.
     """
-    signature = hashlib.sha256("\n".join(f"{v.key}?{v.querystring}" for v in views).encode()).hexdigest()[:16]
-    key = f"wagtail_helpdesk:view_counts:{user.pk}:{signature}"
-    found = cache.get(key)
-    if found is not None:
-        return found
     params = [QueryDict(view.querystring) for view in views]
     conditions = [criteria(view_params, user=user) for view_params in params]
     wanted = reduce(operator.or_, conditions, Q()) if all(conditions) else Q()
@@ -117,7 +160,7 @@ def counts(user, views: list[QueueView]) -> dict[str, int]:
     aggregates = {f"v{number}": Count("pk", filter=condition) for number, condition in enumerate(conditions)}
     row = Ticket.objects.visible_to(user).filter(wanted).aggregate(**aggregates) if aggregates else {}
     found = {view.key: row.get(f"v{number}", 0) for number, view in enumerate(views)}
-    cache.set(key, found, COUNT_TIMEOUT)
+    cache.set(key, (found, time.time()), STALE_TIMEOUT)
     return found
 
 
