@@ -203,3 +203,21 @@ def test_postgresql_search_uses_the_trigram_indexes(postgres, queue_a):
     # conversation and the customers, the big tables, are searched through their indexes.
     for index in ("helpdesk_msg_text_trgm", "helpdesk_cust_name_trgm", "helpdesk_cust_email_trgm"):
         assert index in plan, plan
+
+
+@pytest.mark.postgres
+def test_postgresql_at_risk_filter_reads_both_deadlines_from_one_index(postgres, sla_tickets):
+    from django.db import connection
+
+    from wagtail_helpdesk.models import SLAState
+
+    sql, params = Ticket.objects.sla_state(SLAState.AT_RISK).values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    # "Warned, not yet due": both bounds are conditions of the index scan, not a filter over every warned ticket.
+    assert "helpdesk_tkt_sla_warn" in plan, plan
+    [condition] = [line for line in plan.splitlines() if "Index Cond" in line]
+    assert "sla_warn_at <=" in condition and "sla_due_at >" in condition, plan

@@ -860,7 +860,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='ticket',
-            index=models.Index(fields=['sla_warn_at'], name='helpdesk_tkt_sla_warn'),
+            index=models.Index(fields=['sla_warn_at', 'sla_due_at'], name='helpdesk_tkt_sla_warn'),
         ),
         migrations.AddIndex(
             model_name='ticket',
