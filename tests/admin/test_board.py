@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail_helpdesk.admin.board import CARDS_PER_COLUMN
 from wagtail_helpdesk.models import EventKind, Status, Ticket, TicketEvent
@@ -63,7 +67,7 @@ def test_hostile_content_on_cards_is_inert(client_a, queue_a):
 
 
 def test_board_query_count_is_fixed_whatever_the_number_of_cards(client_a, queue_a, django_assert_max_num_queries):
-    for status in (Status.NEW, Status.OPEN):
+    for status in (Status.NEW, Status.OPEN, Status.PENDING):
         TicketFactory(queue=queue_a, status=status)
     client_a.get(BOARD_URL)  # warm the menu's cached saved-view counts
     with django_assert_max_num_queries(25) as few:
@@ -77,7 +81,29 @@ def test_board_query_count_is_fixed_whatever_the_number_of_cards(client_a, queue
 
     assert len(many) == len(few)
     assert column(content, "pending").count("data-ticket=") == CARDS_PER_COLUMN
-    assert f"data-column-count>{CARDS_PER_COLUMN + 3}<" in column(content, "pending")
+    assert f"data-column-count>{CARDS_PER_COLUMN + 4}<" in column(content, "pending")
+
+
+def test_an_empty_column_costs_no_query_and_a_short_one_is_newest_first(client_a, queue_a):
+    now = timezone.now()
+    older = TicketFactory(queue=queue_a, status=Status.PENDING)
+    newer = TicketFactory(queue=queue_a, status=Status.PENDING)
+    Ticket.objects.filter(pk=older.pk).update(last_activity_at=now - datetime.timedelta(hours=2))
+    Ticket.objects.filter(pk=newer.pk).update(last_activity_at=now - datetime.timedelta(hours=1))
+    client_a.get(BOARD_URL)
+
+    with CaptureQueriesContext(connection) as captured:
+        content = client_a.get(BOARD_URL).content.decode()
+
+    card_queries = [
+        q
+        for q in captured.captured_queries
+        if q["sql"].startswith('SELECT "wagtail_helpdesk_ticket"."id"') and '"wagtail_helpdesk_customer"' in q["sql"]
+    ]
+    assert len(card_queries) == 1, "only the pending column has cards to read"
+    pending = column(content, "pending")
+    assert pending.index(newer.reference) < pending.index(older.reference)
+    assert column(content, "new").count("data-ticket=") == 0
 
 
 def test_moving_a_card_changes_the_status_through_the_workflow(client_a, queue_a):
