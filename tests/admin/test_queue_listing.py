@@ -185,22 +185,27 @@ def test_listing_links_to_the_board_with_the_current_filters(client_a, queue_a):
     assert reverse("wagtailsnippets_wagtail_helpdesk_ticket:board") + "?status=open" in content
 
 
-@pytest.mark.postgres
-def test_postgresql_search_uses_the_trigram_indexes(postgres, queue_a):
+def search_plan(text: str, *, whole_reads: bool = False) -> str:
+    """PostgreSQL's plan for the queue's search of ``text``, as if the tables were big."""
     from django.db import connection
 
     from wagtail_helpdesk.services.ticket_filters import search_q
 
-    MessageFactory(ticket=TicketFactory(queue=queue_a), body_text="descaler flakes")
-    query = Ticket.objects.filter(search_q("flakes")).values("pk")
-    sql, params = query.query.sql_with_params()
+    sql, params = Ticket.objects.filter(search_q(text)).values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
-        # Tables this small are cheapest read whole; as if they were big, neither a scan of every row
-        # nor a walk of a whole index (a primary key read with a filter) is allowed.
+        # Tables this small are cheapest read whole: forbid a scan of every row and, unless
+        # ``whole_reads``, a walk of a whole index (a primary key read with a filter).
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_indexscan = off")
+        if not whole_reads:
+            cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.postgres
+def test_postgresql_identifier_search_finds_each_part_through_its_trigram_index(postgres, queue_a):
+    MessageFactory(ticket=TicketFactory(queue=queue_a), body_text="descaler order 4711")
+    plan = search_plan("order 4711")
 
     # Each part of the search (reference, subject, the customer's name and email, the conversation)
     # is found through its trigram index, and the parts' ticket ids are combined.
@@ -212,6 +217,39 @@ def test_postgresql_search_uses_the_trigram_indexes(postgres, queue_a):
         "helpdesk_msg_text_trgm",
     ):
         assert index in plan, plan
+
+
+@pytest.mark.postgres
+def test_postgresql_word_search_reads_the_conversation_through_its_trigram_index(postgres, queue_a):
+    MessageFactory(ticket=TicketFactory(queue=queue_a), body_text="descaler flakes")
+    plan = search_plan("flakes", whole_reads=True)
+
+    # A word may match thousands of tickets: the ticket row's own columns are checked while the
+    # list is read in its order; the conversation and the customers are searched through their indexes.
+    for index in ("helpdesk_msg_text_trgm", "helpdesk_cust_name_trgm", "helpdesk_cust_email_trgm"):
+        assert index in plan, plan
+
+
+@pytest.mark.parametrize("text", ["HD-000123", "4711", "anna@mail.example", "flakes", "Kettle Lid"])
+def test_both_search_shapes_find_the_same_tickets(client_a, queue_a, text):
+    customer = CustomerFactory(name="Anna Kettle Lid", email="anna@mail.example")
+    by_subject = TicketFactory(queue=queue_a, subject="Order 4711 and the kettle lid")
+    by_customer = TicketFactory(queue=queue_a, customer=customer)
+    by_message = TicketFactory(queue=queue_a)
+    MessageFactory(ticket=by_message, body_text="the descaler left flakes, see HD-000123 and 4711")
+    TicketFactory(queue=queue_a, subject="Unrelated")
+
+    from wagtail_helpdesk.services.ticket_filters import search_q
+
+    found = set(Ticket.objects.filter(search_q(text)).values_list("pk", flat=True))
+    expected = {
+        "HD-000123": {by_message.pk},
+        "4711": {by_subject.pk, by_message.pk},
+        "anna@mail.example": {by_customer.pk},
+        "flakes": {by_message.pk},
+        "Kettle Lid": {by_customer.pk, by_subject.pk},
+    }[text]
+    assert expected <= found and len(found) == len(expected), (text, found)
 
 
 @pytest.mark.postgres

@@ -96,17 +96,30 @@ def search_q(text: str) -> Q:
     cover; on SQLite it is a plain scan, which is fine at embedded sizes.
     Wagtail's search backend is not used (its SQLite backend fails on field
     restrictions, NOTES-ecosystem §2) and Ticket stays out of its index.
+
+    The same matches take one of two shapes, for PostgreSQL's sake.  An
+    identifier (``text`` with a digit or an ``@``: a reference, an order
+    number, an address) matches few tickets: each part's ticket ids are found
+    through its own index and combined.  A word may match thousands: the parts
+    are conditions checked while the list is read in its order, which stops at
+    the first page, where collecting every match first would read them all.
     """
     text = text.strip()[:MAX_SEARCH_CHARS]
     if not text:
         return Q()
     customers = Customer.objects.filter(Q(name__icontains=text) | Q(email__icontains=text)).values("pk")
-    own = Ticket.objects.filter(Q(reference__icontains=text) | Q(subject__icontains=text)).order_by().values("pk")
-    theirs = Ticket.objects.filter(customer_id__in=customers).order_by().values("pk")
     messages = Message.objects.filter(body_text__icontains=text).order_by().values("ticket_id")
-    # One set of ticket ids, each part found through its own index: as an OR of conditions and
-    # subqueries, PostgreSQL can combine none of the indexes and scans every ticket instead.
-    return Q(pk__in=own.union(theirs, messages))
+    own = Q(reference__icontains=text) | Q(subject__icontains=text)
+    if not _looks_like_an_identifier(text):
+        return own | Q(customer_id__in=customers) | Q(pk__in=messages)
+    # As an OR of conditions and subqueries, PostgreSQL could combine none of these indexes and
+    # would read every ticket to find the few that match.
+    theirs = Ticket.objects.filter(customer_id__in=customers).order_by().values("pk")
+    return Q(pk__in=Ticket.objects.filter(own).order_by().values("pk").union(theirs, messages))
+
+
+def _looks_like_an_identifier(text: str) -> bool:
+    return "@" in text or any(character.isdigit() for character in text)
 
 
 def criteria(params: Mapping, *, user, now: datetime.datetime | None = None) -> Q:
