@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail_helpdesk.models import Tag
-from wagtail_helpdesk.services import filter_choices, workflow
+from wagtail_helpdesk.services import filter_choices, tags, workflow
 from wagtail_helpdesk.testing.factories import QueueFactory, TicketFactory
 
 from .conftest import make_admin_agent
@@ -68,12 +68,12 @@ def test_a_login_does_not_forget_the_lists(client, agent_a, queue_a):
     assert filter_choices.cache.get(filter_choices.VERSION_KEY) == version
 
 
-def test_tags_named_reads_once_when_all_exist_and_creates_the_missing(django_assert_num_queries):
+def test_tags_by_name_read_once_when_all_exist_and_creates_the_missing(django_assert_num_queries):
     Tag.objects.create(name="known")
     with django_assert_num_queries(1):
-        assert [tag.name for tag in filter_choices.tags_named(["known"])] == ["known"]
-    found = filter_choices.tags_named(["known", "new"])
+        assert [tag.name for tag in tags.named(["known"])] == ["known"]
+    found = tags.named(["known", "new"])
     assert sorted(tag.name for tag in found) == ["known", "new"]
     assert Tag.objects.count() == 2
     with django_assert_num_queries(0):
-        assert filter_choices.tags_named([]) == []
+        assert tags.named([]) == []

@@ -48,23 +48,6 @@ def tag_choices() -> list[tuple[str, str]]:
     return _cached("tags", lambda: [(str(pk), name) for pk, name in Tag.objects.values_list("pk", "name")])
 
 
-def tags_named(names: list[str]) -> list[Tag]:
-    """The tags called ``names``, the missing ones created: one query when all exist, as they mostly do.
-
-    Tags are made with ``bulk_create``, which sends no signal, so a new one
-    makes the cached tag list be read again here.
-    """
-    wanted = set(names)
-    if not wanted:
-        return []
-    found = list(Tag.objects.filter(name__in=wanted))
-    if missing := wanted - {tag.name for tag in found}:
-        Tag.objects.bulk_create([Tag(name=name) for name in sorted(missing)], ignore_conflicts=True)
-        found = list(Tag.objects.filter(name__in=wanted))
-        changed()
-    return found
-
-
 def changed(**kwargs) -> None:
     """Forget every cached list, now and once more after commit (also a signal receiver).
 

@@ -38,11 +38,11 @@ from . import (
     custom_fields,
     customers,
     events,
-    filter_choices,
     kb_suggestions,
     loops,
     outbox,
     sla,
+    tags,
     workflow,
 )
 from .references import format_reference
@@ -274,11 +274,11 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
     # Routers (e.g. the rules' tag condition) see the classifiers' tags before they are saved.
     ticket.classified_tags = list(classification.tags)
     decision = h.helpdesk_route_ticket(ticket=ticket, message=message)
-    tags = list(classification.tags)
+    tag_names = list(classification.tags)
     if decision is not None:
         if decision.priority is not None:
             ticket.priority = decision.priority
-        tags.extend(tag for tag in decision.tags if tag not in tags)
+        tag_names.extend(tag for tag in decision.tags if tag not in tag_names)
         if decision.queue_id is not None:
             ticket.queue_id = decision.queue_id
         elif decision.queue:
@@ -292,8 +292,8 @@ def _open_ticket(message: InboundMessage, customer: Customer, record: InboundRec
     ticket.reference = format_reference(ticket.pk)
     # The SLA clock starts at created_at; its fields ride on the reference's UPDATE.
     Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference, **sla.start(ticket))
-    if tags:
-        _add_tags(ticket, tags)
+    if tag_names:
+        _add_tags(ticket, tag_names)
     if classification.articles:
         kb_suggestions.store_suggestions(ticket, classification.articles)
     stored = _new_message(ticket, message, customer, record)
@@ -344,7 +344,7 @@ def _valid_custom_fields(ticket: Ticket) -> dict:
 
 def _add_tags(ticket: Ticket, names: list[str]) -> None:
     names = [name.strip()[:50] for name in names if name.strip()]
-    ticket.tags.add(*filter_choices.tags_named(names))
+    ticket.tags.add(*tags.named(names))
 
 
 def _acknowledgement_wanted(message: InboundMessage, customer: Customer) -> bool:

@@ -4,9 +4,9 @@ A view is a name and a querystring of the queue listing.  Counting every view
 of an agent costs one aggregate query (one conditional ``Count`` per view over
 the tickets the agent may see); the menu shows the counts on every admin page,
 so they are cached.  Counts younger than :data:`COUNT_TIMEOUT` seconds are
-shown as they are; older ones (up to :data:`STALE_TIMEOUT`) are still shown,
-while a task counts again for the next page, so an agent's page never waits for
-the count but after the first of the day.
+shown as they are; older ones (up to :data:`STALE_TIMEOUT`) are still shown
+while a task counts again for the next page, so an agent's page waits for the
+count only when none is cached (the first page after ten idle minutes).
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ from ..models import (
 from ..plugins.manager import hook
 from ..sanitize import clean_html, clean_text
 from ..types import InboundAttachment
-from . import attachments, custom_fields, events, filter_choices, outbox, permissions
+from . import attachments, custom_fields, events, outbox, permissions, tags
 
 #: Allowed status changes.  A customer's new message reopens (see intake).
 TRANSITIONS: dict[str, set[str]] = {
@@ -420,7 +420,7 @@ def set_tags(ticket: Ticket, names: Sequence[str], *, by) -> Ticket:
         before = sorted(ticket.tags.values_list("name", flat=True))
         if before == names:
             return ticket
-        ticket.tags.set(filter_choices.tags_named(names))
+        ticket.tags.set(tags.named(names))
         _save(ticket)
         events.record(events.build(ticket, EventKind.TAGS, user=by, **{"from": before, "to": names}))
     return ticket
