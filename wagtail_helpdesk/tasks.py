@@ -5,7 +5,6 @@ to the host's app.
 """
 
 from celery import shared_task
-from django.contrib.auth import get_user_model
 
 from .models import Mailbox
 from .services import (
@@ -102,9 +101,7 @@ def flush_kb_views() -> int:
 @shared_task(name="wagtail_helpdesk.recount_saved_views", ignore_result=True)
 def recount_saved_views(user_id: int) -> None:
     """Count an agent's saved views again, after a page showed stale counts (``services.saved_views``)."""
-    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
-    if user is not None:
-        saved_views.recount(user)
+    saved_views.recount(user_id)
 
 
 @shared_task(name="wagtail_helpdesk.suggest_articles")

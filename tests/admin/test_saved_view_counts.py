@@ -53,9 +53,13 @@ def test_stale_counts_are_shown_once_and_recounted_for_the_next_page(client_a, a
     page(client_a)
     assert queued == [agent_a.pk], "one recount at a time"
 
-    saved_views.recount(agent_a)  # what the task does
+    saved_views.recount(agent_a.pk)  # what the task does
     counts, counted = page(client_a)
     assert counts["mine"] == 2 and not counted
+
+    agent_a.is_active = False
+    agent_a.save()
+    assert saved_views.recount(agent_a.pk) == {}, "a deactivated agent is not counted"
 
 
 @pytest.mark.django_db

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import reduce
 from urllib.parse import urlencode
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import transaction
@@ -121,8 +122,14 @@ def counts(user, views: list[QueueView]) -> dict[str, int]:
     return found
 
 
-def recount(user) -> dict[str, int]:
-    """Count ``user``'s views now and cache the result (the task behind stale counts)."""
+def recount(user_id: int) -> dict[str, int]:
+    """Count a user's views now and cache the result (the task behind stale counts).
+
+    A user deactivated since the page queued the task is not counted.
+    """
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return {}
     views = views_for(user)
     return _count_and_store(user, views, _counts_key(user, views))
 
