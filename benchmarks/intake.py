@@ -54,8 +54,10 @@ CLEANUP: list[Path] = []
 TABLE = re.compile(r'^\s*(?:INSERT(?: OR IGNORE)? INTO|UPDATE|DELETE FROM|SELECT .*? FROM)\s+"?(\w+)"?', re.I | re.S)
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None, *, extra=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    if extra:
+        extra(parser)
     parser.add_argument("--n", type=int, default=2000, help="tickets to open in the timed run (default 2000)")
     parser.add_argument("--warmup", type=int, default=50, help="untimed tickets first (caches, plugin manager)")
     parser.add_argument("--sample", type=int, default=50, help="tickets whose SQL statements are counted")

@@ -72,6 +72,21 @@ def celery_worker(celery_app, transactional_db):
         celery_app.conf.task_always_eager = True
 
 
+@pytest.fixture
+def tasks_sent():
+    """The Celery task messages sent during the test (run eagerly here): ``(task name, args)`` in order."""
+    from celery.signals import task_prerun
+
+    sent: list[tuple[str, tuple]] = []
+
+    def record(sender=None, args=(), **_kwargs):
+        sent.append((sender.name, tuple(args)))
+
+    task_prerun.connect(record, weak=False)
+    yield sent
+    task_prerun.disconnect(record)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_plugins():
     """Every test starts from the plugins the settings describe."""

@@ -235,6 +235,7 @@ def test_a_submission_stays_within_its_query_budget(client, configured_page, mon
     monkeypatch.setattr("wagtail_helpdesk.services.outbox.dispatch", lambda outbound_id: None)
     monkeypatch.setattr("wagtail_helpdesk.tasks.notify_agents.delay", lambda event: None)
     monkeypatch.setattr("wagtail_helpdesk.tasks.suggest_articles.delay", lambda ticket_id: None)
+    monkeypatch.setattr("wagtail_helpdesk.tasks.run_tasks.delay", lambda calls: None)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -274,7 +274,10 @@ def helpdesk_ticket_event(event: TicketEventPayload) -> None:
     automation rules).
 
     Must not: block for long; queue a Celery task for slow work (webhooks,
-    notifications to other systems).
+    notifications to other systems), preferably with
+    :func:`wagtail_helpdesk.services.queueing.queue_task`, which sends the
+    tasks every plugin queues for one announcement (a new ticket, a mailbox
+    poll's fifty) in one broker message.
 
     .. versionadded:: 0.1
     """

@@ -15,6 +15,7 @@ from .services import (
     kb_suggestions,
     mailboxes,
     outbox,
+    queueing,
     saved_views,
     sla_sweep,
     webhooks,
@@ -39,6 +40,12 @@ def deliver_outbox_messages(self, outbound_ids: list[int]) -> dict[str, str]:
         if outcome.retry_in is not None and not self.request.is_eager:
             deliver_outbox_message.apply_async((outbound_id,), countdown=outcome.retry_in)
     return {str(outbound_id): outcome.state for outbound_id, outcome in outcomes.items()}
+
+
+@shared_task(name="wagtail_helpdesk.run_tasks")
+def run_tasks(calls: list[list]) -> int:
+    """Run the tasks one announcement queued together (``services.queueing``), in order."""
+    return queueing.run(calls)
 
 
 @shared_task(name="wagtail_helpdesk.flush_outbox")

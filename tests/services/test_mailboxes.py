@@ -224,3 +224,26 @@ def test_a_mail_whose_intake_fails_stays_unseen_and_is_taken_on_the_next_poll(im
     plugin.armed = False
     assert mailboxes.poll(mailbox).processed == 1
     assert imap_server.unseen_subjects(account) == [] and Ticket.objects.get().subject == "Kettle"
+
+
+def test_a_poll_takes_mail_in_batches_and_a_failing_mail_stays_unseen_alone(imap_server, account, mailbox, monkeypatch):
+    from wagtail_helpdesk import hookimpl
+    from wagtail_helpdesk.plugins.manager import get_plugin_manager
+
+    class Picky:
+        @hookimpl
+        def helpdesk_classify_message(self, message, ticket):
+            if message.subject == "Boom":
+                raise RuntimeError("the classifier broke on this one")
+
+    get_plugin_manager().register(Picky(), name="picky")
+    monkeypatch.setattr(mailboxes, "POLL_BATCH", 2)
+    for subject in ("One", "Two", "Boom", "Three", "Four"):
+        imap_server.append(account, mail(subject, sender=f"{subject.lower()}@mail.example").as_bytes())
+
+    result = mailboxes.poll(mailbox)
+
+    assert (result.fetched, result.processed, result.failed) == (5, 4, 1)
+    assert sorted(Ticket.objects.values_list("subject", flat=True)) == ["Four", "One", "Three", "Two"]
+    assert imap_server.unseen_subjects(account) == ["Boom"]
+    assert InboundRecord.objects.get(state=InboundRecord.State.FAILED).payload["subject"] == "Boom"

@@ -40,6 +40,7 @@ def _no_delivery(monkeypatch):
     monkeypatch.setattr("wagtail_helpdesk.services.outbox.dispatch", lambda outbound_id: None)
     monkeypatch.setattr("wagtail_helpdesk.tasks.notify_agents.delay", lambda event: None)
     monkeypatch.setattr("wagtail_helpdesk.tasks.suggest_articles.delay", lambda ticket_id: None)
+    monkeypatch.setattr("wagtail_helpdesk.tasks.run_tasks.delay", lambda calls: None)
     intake.receive(inbound_message(sender_email="warmup@mail.example"))  # build plugin manager and caches
 
 

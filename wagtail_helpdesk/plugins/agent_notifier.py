@@ -14,13 +14,10 @@ A site that notifies agents its own way disables this plugin
 from __future__ import annotations
 
 import dataclasses
-import logging
 
 from .. import hookimpl
-from ..services import agent_notifications
+from ..services import agent_notifications, queueing
 from ..types import TicketEventPayload
-
-logger = logging.getLogger(__name__)
 
 
 @hookimpl
@@ -29,8 +26,6 @@ def helpdesk_ticket_event(event: TicketEventPayload) -> None:
 
     if not agent_notifications.might_notify(event):
         return  # no task for what can notify nobody (status changes, replies, routing to no one)
-    try:
-        notify_agents.delay(dataclasses.asdict(event))
-    except Exception:
-        logger.exception("Could not queue agent notifications for event %s; making them now", event.event_id)
-        agent_notifications.notify_for_event(event)
+    queueing.queue_task(
+        notify_agents, dataclasses.asdict(event), fallback=lambda: agent_notifications.notify_for_event(event)
+    )

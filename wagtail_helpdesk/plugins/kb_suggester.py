@@ -10,16 +10,12 @@ inside intake, so taking in a message never waits for it.  Disable it with
 
 from __future__ import annotations
 
-import logging
-
 from django.utils.translation import gettext as _
 
 from .. import hookimpl
 from ..models import EventKind
-from ..services import kb_suggestions
+from ..services import kb_suggestions, queueing
 from ..types import ContextPanel, TicketEventPayload
-
-logger = logging.getLogger(__name__)
 
 
 @hookimpl
@@ -31,11 +27,9 @@ def helpdesk_ticket_event(event: TicketEventPayload) -> None:
         return  # no live article anywhere: the task would find nothing
     from ..tasks import suggest_articles
 
-    try:
-        suggest_articles.delay(event.ticket_id)
-    except Exception:
-        logger.exception("Could not queue article suggestions for ticket %s; searching now", event.ticket_id)
-        kb_suggestions.suggest_for_ticket(event.ticket_id)
+    queueing.queue_task(
+        suggest_articles, event.ticket_id, fallback=lambda: kb_suggestions.suggest_for_ticket(event.ticket_id)
+    )
 
 
 @hookimpl

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from typing import Any
 
@@ -12,11 +12,15 @@ from django.db import connection, transaction
 
 from ..models import Customer, EventKind, Ticket, TicketEvent
 from ..types import Reason, TicketEventPayload
+from . import queueing
+from .gathering import gathering
 
 logger = logging.getLogger(__name__)
 
 #: The automation rules whose actions are running (see :func:`caused_by`).
 _origin: ContextVar[tuple[int, ...]] = ContextVar("helpdesk_event_origin", default=())
+#: Events recorded inside :func:`recorded_together`, stored and announced at its end.
+_gathered: ContextVar[list[TicketEvent] | None] = ContextVar("helpdesk_events_gathered", default=None)
 
 
 @contextlib.contextmanager
@@ -53,20 +57,47 @@ def record(*events: TicketEvent) -> list[TicketEvent]:
     ``helpdesk_ticket_event`` for each after commit.
 
     Every ticket change passes through here, so this is also where the SLA
-    clock recalculates the deadlines of the tickets concerned.
+    clock recalculates the deadlines of the tickets concerned.  Inside
+    :func:`recorded_together` the clock still runs at once, but the rows are
+    stored at the end of that block (until then their ``pk`` is ``None``).
     """
-    if connection.features.can_return_rows_from_bulk_insert:
-        saved = TicketEvent.objects.bulk_create(events)
-    else:  # the payloads need ids
-        for event in events:
-            event.save()
-        saved = list(events)
     from . import sla  # the clock imports the models this module is imported with
 
+    gathered = _gathered.get()
+    if gathered is not None:
+        sla.on_events(events)
+        gathered.extend(events)
+        return list(events)
+    saved = _insert(events)
     sla.on_events(saved)
     payloads = [_payload(event) for event in saved]
     transaction.on_commit(lambda: announce(payloads))
     return saved
+
+
+@contextlib.contextmanager
+def recorded_together() -> Iterator[None]:
+    """Store every event recorded inside in one INSERT at the end, and announce them in one call after commit.
+
+    For work that changes many tickets in one transaction (intake's batch of
+    polled mail): nothing reads events back while tickets are being changed,
+    so their rows can wait for the end of the block; plugins hear the same
+    events in the same order.  Use it inside ``transaction.atomic()``; if the
+    block raises, nothing is stored or announced.
+    """
+    with gathering(_gathered) as gathered:
+        yield
+    if gathered:
+        payloads = [_payload(event) for event in _insert(gathered)]
+        transaction.on_commit(lambda: announce(payloads))
+
+
+def _insert(events: Sequence[TicketEvent]) -> list[TicketEvent]:
+    if connection.features.can_return_rows_from_bulk_insert:
+        return TicketEvent.objects.bulk_create(events)
+    for event in events:  # the payloads need ids
+        event.save()
+    return list(events)
 
 
 def _payload(event: TicketEvent) -> TicketEventPayload:
@@ -82,19 +113,25 @@ def _payload(event: TicketEvent) -> TicketEventPayload:
 
 
 def announce(payloads: Iterable[TicketEventPayload]) -> None:
-    """Call ``helpdesk_ticket_event`` once per payload; a failing plugin is logged, not fatal."""
+    """Call ``helpdesk_ticket_event`` once per payload; a failing plugin is logged, not fatal.
+
+    The Celery tasks the implementations queue with ``queueing.queue_task``
+    are sent together, in one broker message, when all have been called.
+    """
     from ..plugins.manager import get_plugin_manager
 
     pm = get_plugin_manager()
     # Each implementation is called on its own so one failing plugin cannot
     # keep the others from hearing about the event.
     impls = list(reversed(pm.hook.helpdesk_ticket_event.get_hookimpls()))
-    for payload in payloads:
-        for impl in impls:
-            try:
-                impl.function(*[{"event": payload}[name] for name in impl.argnames])
-            except Exception:
-                logger.exception("Plugin %s failed on ticket event %s", impl.plugin_name, payload.kind)
+    # The tasks the plugins queue (queueing.queue_task) leave in one broker message.
+    with queueing.queued_together():
+        for payload in payloads:
+            for impl in impls:
+                try:
+                    impl.function(*[{"event": payload}[name] for name in impl.argnames])
+                except Exception:
+                    logger.exception("Plugin %s failed on ticket event %s", impl.plugin_name, payload.kind)
 
 
 def reason_data(reasons: list[Reason]) -> dict[str, Any]:

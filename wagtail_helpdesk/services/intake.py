@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -80,9 +81,99 @@ def receive(message: InboundMessage, *, raw: bytes | None = None, match: bool = 
     on that record before anything else happens.  ``match=False`` skips the
     match hooks and always opens a ticket (a manager's "turn into a ticket").
     """
+    _require_ids(message)
+    record, existing = _store_raw(message, raw)
+    return _receive_stored(message, record, existing, match=match)
+
+
+def receive_many(
+    items: Sequence[tuple[InboundMessage, bytes | None]], *, match: bool = True
+) -> list[IntakeResult | Exception]:
+    """Take in several messages at once, in order: what one mailbox poll fetched.
+
+    Each message goes through the same steps as :func:`receive`; what they
+    share is the bookkeeping.  Their raw records are stored together (one
+    query to find re-deliveries, one INSERT), they are processed in one
+    transaction, their records marked in one UPDATE, and after the commit
+    their events are announced in one call and their outbound mail queued in
+    one delivery task.  Should any message fail in that transaction (a bug, a
+    race with another worker, a match hook holding it back), the transaction
+    is rolled back and each message goes through :func:`receive` on its own,
+    so a bad message costs the others only the speed, never their ticket.
+
+    Each entry of the result is that message's :class:`IntakeResult`, or the
+    exception :func:`receive` would have raised for it.
+    """
+    if len(items) <= 1:
+        return [_outcome(receive, message, raw=raw, match=match) for message, raw in items]
+    outcomes: list[IntakeResult | Exception | None] = [None] * len(items)
+    for index, (message, _raw) in enumerate(items):
+        try:
+            _require_ids(message)
+        except InvalidInbound as exc:
+            outcomes[index] = exc
+    wanted = [index for index, outcome in enumerate(outcomes) if outcome is None]
+    try:
+        stored = _store_raw_many([items[index] for index in wanted])
+    except Exception as exc:  # the database is gone: nothing of the batch is stored
+        for index in wanted:
+            outcomes[index] = exc
+        return outcomes
+    fresh: list[tuple[int, InboundMessage, InboundRecord]] = []
+    again: list[int] = []
+    for index, (record, existing) in zip(wanted, stored, strict=True):
+        message = items[index][0]
+        if existing:  # delivered before, or twice in this batch: answered after the batch, as receive() would
+            again.append(index)
+            continue
+        try:
+            fresh.append((index, _checked(message, record), record))
+        except Exception as exc:
+            outcomes[index] = exc
+    if fresh:
+        try:
+            results = _process_together([(message, record) for _index, message, record in fresh], match=match)
+        except Exception:
+            logger.info("Taking in a batch of %d messages one by one after a failure", len(fresh), exc_info=True)
+            results = [
+                _outcome(_receive_stored, message, record, False, match=match, checked=True)
+                for _index, message, record in fresh
+            ]
+        for (index, _message, _record), result in zip(fresh, results, strict=True):
+            outcomes[index] = result
+    for index in again:
+        message, raw = items[index]
+        outcomes[index] = _outcome(receive, message, raw=raw, match=match)
+    return outcomes
+
+
+def _require_ids(message: InboundMessage) -> None:
     if not message.channel or not message.external_id:
         raise InvalidInbound({"external_id": _("A channel and an external id are required.")})
-    record, existing = _store_raw(message, raw)
+
+
+def _outcome(call: Callable[..., IntakeResult], *args, **kwargs) -> IntakeResult | Exception:
+    try:
+        return call(*args, **kwargs)
+    except Exception as exc:
+        return exc
+
+
+def _checked(message: InboundMessage, record: InboundRecord) -> InboundMessage:
+    """The validated message; an invalid one leaves its record rejected and raises."""
+    try:
+        message = _validated(message)
+        customers.check_sender(message)
+    except InvalidInbound as exc:
+        _mark(record, InboundRecord.State.REJECTED, error=str(exc))
+        raise
+    return message
+
+
+def _receive_stored(
+    message: InboundMessage, record: InboundRecord, existing: bool, *, match: bool, checked: bool = False
+) -> IntakeResult:
+    """:func:`receive` once the raw record is stored: answer a re-delivery, or validate and process."""
     if existing:
         if record.state == InboundRecord.State.PROCESSED:
             return _duplicate(message)
@@ -90,12 +181,8 @@ def receive(message: InboundMessage, *, raw: bytes | None = None, match: bool = 
             return IntakeResult(ticket=record.ticket, message=None, created=False, duplicate=True, held=True)
         if record.state == InboundRecord.State.REJECTED:
             raise InvalidInbound({"message": record.error or _("This message was rejected before.")})
-    try:
-        message = _validated(message)
-        customers.check_sender(message)
-    except InvalidInbound as exc:
-        _mark(record, InboundRecord.State.REJECTED, error=str(exc))
-        raise
+    if not checked:
+        message = _checked(message, record)
     retry_first_contact = True
     while True:
         try:
@@ -104,7 +191,9 @@ def receive(message: InboundMessage, *, raw: bytes | None = None, match: bool = 
                     customer = customers.resolve(message)
                 except IntegrityError as exc:
                     raise _FirstContactRace from exc
-                return _process(message, customer, record, match=match)
+                result = _process(message, customer, record, match=match)
+                _mark(record, InboundRecord.State.PROCESSED, ticket=result.ticket)
+                return result
         except _FirstContactRace as race:
             if retry_first_contact:
                 # The sender's first contact, made through another worker at the same moment:
@@ -126,6 +215,28 @@ def receive(message: InboundMessage, *, raw: bytes | None = None, match: bool = 
         except Exception as exc:
             _mark(record, InboundRecord.State.FAILED, error=f"{type(exc).__name__}: {exc}")
             raise
+
+
+def _process_together(items: list[tuple[InboundMessage, InboundRecord]], *, match: bool) -> list[IntakeResult]:
+    """Process validated messages in one transaction; any exception rolls all of them back."""
+    results: list[IntakeResult] = []
+    with transaction.atomic(), outbox.delivered_together(), events.recorded_together():
+        known = customers.by_email(message for message, _record in items)
+        for message, record in items:
+            customer = customers.resolve(message, known=known)
+            results.append(_process(message, customer, record, match=match))
+        now = timezone.now()
+        for (_message, record), result in zip(items, results, strict=True):
+            record.state, record.error, record.ticket, record.processed_at = (
+                InboundRecord.State.PROCESSED,
+                "",
+                result.ticket,
+                now,
+            )
+        InboundRecord.objects.bulk_update(
+            [record for _message, record in items], ["state", "error", "ticket", "processed_at"]
+        )
+    return results
 
 
 class _FirstContactRace(Exception):
@@ -156,6 +267,45 @@ def _store_raw(message: InboundMessage, raw: bytes | None = None) -> tuple[Inbou
         return record, False
     except IntegrityError:
         return InboundRecord.objects.get(channel=message.channel[:32], external_id=message.external_id[:255]), True
+
+
+def _store_raw_many(items: Sequence[tuple[InboundMessage, bytes | None]]) -> list[tuple[InboundRecord, bool]]:
+    """:func:`_store_raw` for several messages: one query for those seen before, one INSERT for the rest.
+
+    The INSERT commits before any processing, as one message's does.  A
+    message twice in the batch is stored once and answered as a re-delivery
+    the second time; a concurrent worker storing the same message makes the
+    INSERT fail, and the messages are then stored one by one.
+    """
+    if not connection.features.can_return_rows_from_bulk_insert:  # the records' ids are needed
+        return [_store_raw(message, raw) for message, raw in items]
+    keys = [(message.channel[:32], message.external_id[:255]) for message, _raw in items]
+    known: dict[tuple[str, str], InboundRecord] = {}
+    for channel in {channel for channel, _external_id in keys}:
+        ids = [external_id for key_channel, external_id in keys if key_channel == channel]
+        for record in InboundRecord.objects.filter(channel=channel, external_id__in=ids):
+            known[(record.channel, record.external_id)] = record
+    new: dict[tuple[str, str], InboundRecord] = {}
+    for key, (message, raw) in zip(keys, items, strict=True):
+        if key not in known and key not in new:
+            new[key] = InboundRecord(channel=key[0], external_id=key[1], payload=_json_safe(message), raw=raw)
+    if new:
+        # As in _store_raw: a savepoint only where a caller's transaction must survive a duplicate key.
+        in_transaction = transaction.get_connection().in_atomic_block
+        try:
+            with transaction.atomic() if in_transaction else contextlib.nullcontext():
+                InboundRecord.objects.bulk_create(new.values())
+        except IntegrityError:  # stored meanwhile by another worker
+            return [_store_raw(message, raw) for message, raw in items]
+    stored: list[tuple[InboundRecord, bool]] = []
+    first_seen: set[tuple[str, str]] = set()
+    for key in keys:
+        if key in new and key not in first_seen:
+            first_seen.add(key)
+            stored.append((new[key], False))
+        else:
+            stored.append((known.get(key) or new[key], True))
+    return stored
 
 
 def _json_safe(message: InboundMessage) -> dict:
@@ -233,7 +383,6 @@ def _process(message: InboundMessage, customer: Customer, record: InboundRecord,
         result = _add_to_ticket(ticket, message, customer, record)
     else:
         result = _open_ticket(message, customer, record)
-    _mark(record, InboundRecord.State.PROCESSED, ticket=result.ticket)
     return result
 
 
@@ -394,4 +543,4 @@ def _add_to_ticket(ticket: Ticket, message: InboundMessage, customer: Customer, 
     return IntakeResult(ticket=ticket, message=stored, created=False)
 
 
-__all__ = ["IntakeResult", "receive"]
+__all__ = ["IntakeResult", "receive", "receive_many"]

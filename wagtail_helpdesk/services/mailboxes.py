@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import imaplib
+import itertools
 import logging
 import poplib
 import ssl
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from django.core.cache import cache
@@ -26,6 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from ..exceptions import HelpdeskError, InvalidInbound, UndecryptableSecret
 from ..models import InboundRecord, Mailbox
+from ..types import InboundMessage
 from . import bounces, intake
 from .channels import get_channel
 
@@ -35,6 +37,8 @@ logger = logging.getLogger(__name__)
 TIMEOUT = 60
 #: How long a poll holds its mailbox lock at most, should the worker die without releasing it.
 LOCK_SECONDS = 15 * 60
+#: Mails a poll fetches before intake takes them in together and they are marked on the server.
+POLL_BATCH = 50
 
 
 #: Recorded on the mailbox (and shown on its form) when its password cannot be decrypted.
@@ -80,13 +84,16 @@ def poll(mailbox: Mailbox) -> PollResult:
             raise MailboxError(error)
         try:
             with _session(mailbox) as session:
-                for key, raw in session.pending():
-                    result.fetched += 1
-                    if ingest(raw, queue=queue):
-                        session.done(key)
-                        result.processed += 1
-                    else:
-                        result.failed += 1
+                pending = session.pending()
+                while chunk := list(itertools.islice(pending, POLL_BATCH)):
+                    result.fetched += len(chunk)
+                    outcomes = ingest_many([raw for _key, raw in chunk], queue=queue)
+                    for (key, _raw), stored in zip(chunk, outcomes, strict=True):
+                        if stored:
+                            session.done(key)
+                            result.processed += 1
+                        else:
+                            result.failed += 1
         except (OSError, imaplib.IMAP4.error, poplib.error_proto) as exc:
             error = f"{type(exc).__name__}: {exc}"
             _record(mailbox, error)
@@ -110,31 +117,45 @@ def ingest(raw: bytes, *, queue: str = "") -> bool:
     Never raises for a bad message: a poller must go on to the next one.  What
     failed is kept, with its raw bytes, as an inbound record (rejected or failed).
     """
-    try:
-        parsed = get_channel("email").parse(raw)
-    except InvalidInbound as exc:
-        _keep_unparsable(raw, str(exc))
-        return False
-    if bounces.is_bounce(parsed):
-        # News about mail we sent, not a customer's matter: no ticket, no acknowledgement.
+    return ingest_many([raw], queue=queue)[0]
+
+
+def ingest_many(raws: Sequence[bytes], *, queue: str = "") -> list[bool]:
+    """:func:`ingest` for what one poll fetched: each mail parsed, then intake takes them in together.
+
+    Intake shares the bookkeeping of the batch (:func:`intake.receive_many`);
+    each mail still succeeds or fails on its own, and ``True`` at its place
+    means it is safely stored.
+    """
+    stored: list[bool] = [False] * len(raws)
+    batch: list[tuple[int, InboundMessage, bytes]] = []
+    channel = get_channel("email")
+    for index, raw in enumerate(raws):
         try:
-            bounces.record(parsed, raw=raw)
-        except Exception:
-            logger.exception("Bounce %s could not be recorded", parsed.external_id)
-            return False
-        return True
-    if queue:
-        parsed = replace(parsed, queue=queue)
-    try:
-        intake.receive(parsed, raw=raw)
-    except InvalidInbound as exc:
-        logger.info("Mail %s rejected: %s", parsed.external_id, exc)
-        return False
-    except Exception:
-        # Intake marked the record failed; the mail stays on the server for the next poll.
-        logger.exception("Mail %s could not be processed", parsed.external_id)
-        return False
-    return True
+            parsed = channel.parse(raw)
+        except InvalidInbound as exc:
+            _keep_unparsable(raw, str(exc))
+            continue
+        if bounces.is_bounce(parsed):
+            # News about mail we sent, not a customer's matter: no ticket, no acknowledgement.
+            try:
+                bounces.record(parsed, raw=raw)
+            except Exception:
+                logger.exception("Bounce %s could not be recorded", parsed.external_id)
+                continue
+            stored[index] = True
+            continue
+        batch.append((index, replace(parsed, queue=queue) if queue else parsed, raw))
+    outcomes = intake.receive_many([(parsed, raw) for _index, parsed, raw in batch])
+    for (index, parsed, _raw), outcome in zip(batch, outcomes, strict=True):
+        if isinstance(outcome, InvalidInbound):
+            logger.info("Mail %s rejected: %s", parsed.external_id, outcome)
+        elif isinstance(outcome, Exception):
+            # Intake marked the record failed; the mail stays on the server for the next poll.
+            logger.error("Mail %s could not be processed", parsed.external_id, exc_info=outcome)
+        else:
+            stored[index] = True
+    return stored
 
 
 def _keep_unparsable(raw: bytes, error: str) -> None:
@@ -249,4 +270,13 @@ def poll_active() -> list[int]:
     return list(Mailbox.objects.filter(is_active=True).values_list("pk", flat=True))
 
 
-__all__ = ["UNREADABLE_PASSWORD", "MailboxError", "PollResult", "ingest", "password_readable", "poll", "poll_active"]
+__all__ = [
+    "UNREADABLE_PASSWORD",
+    "MailboxError",
+    "PollResult",
+    "ingest",
+    "ingest_many",
+    "password_readable",
+    "poll",
+    "poll_active",
+]

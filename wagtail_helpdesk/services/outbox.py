@@ -8,8 +8,10 @@ lost task or a broker outage delays a message but never loses it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -23,6 +25,7 @@ from ..models import Customer, Message, OutboundMessage, Ticket
 from ..types import InboundAttachment, OutboundEnvelope
 from . import threading
 from .channels import get_channel
+from .gathering import gathering
 
 logger = logging.getLogger(__name__)
 
@@ -125,8 +128,32 @@ def enqueue_many(rows: Sequence[OutboundMessage]) -> list[OutboundMessage]:
             row.save()
         saved = list(rows)
     ids = [row.pk for row in saved]
-    transaction.on_commit(lambda: dispatch(*ids))
+    gathered = _gathered.get()
+    if gathered is not None:
+        gathered.extend(ids)
+    else:
+        transaction.on_commit(lambda: dispatch(*ids))
     return saved
+
+
+#: Outbound ids stored inside :func:`delivered_together`, handed to one delivery task after commit.
+_gathered: ContextVar[list[int] | None] = ContextVar("helpdesk_outbox_gathered", default=None)
+
+
+@contextlib.contextmanager
+def delivered_together() -> Iterator[None]:
+    """Queue the delivery of every outbound message stored inside as one task, after the transaction commits.
+
+    For work that answers many tickets in one transaction (intake's batch of
+    polled mail: an acknowledgement each): one broker round trip instead of
+    one per message, and each delivery still fails and is retried on its own
+    (``deliver_outbox_messages``).  Use it inside ``transaction.atomic()``; if
+    the block raises, nothing is queued (the rows are rolled back with it).
+    """
+    with gathering(_gathered) as gathered:
+        yield
+    if gathered:
+        transaction.on_commit(lambda: dispatch(*gathered))
 
 
 def dispatch(*outbound_ids: int) -> None:
