@@ -73,7 +73,7 @@ def test_a_batch_opens_each_ticket_and_threads_a_reply_to_one_opened_earlier_in_
     assert InboundRecord.objects.get(external_id=reply["Message-ID"]).ticket == kettle
 
 
-def test_the_batch_stores_its_raw_records_and_its_events_in_one_insert_each_and_marks_them_in_one_update():
+def test_the_batch_stores_its_raw_records_events_and_acknowledgements_in_one_insert_each():
     mails = [mail(f"Question {i}", sender=f"c{i}@mail.example").as_bytes() for i in range(8)]
 
     with CaptureQueriesContext(connection) as queries:
@@ -83,8 +83,11 @@ def test_the_batch_stores_its_raw_records_and_its_events_in_one_insert_each_and_
     assert sum(s.startswith('INSERT INTO "wagtail_helpdesk_inboundrecord"') for s in sql) == 1
     assert sum(s.startswith('UPDATE "wagtail_helpdesk_inboundrecord"') for s in sql) == 1
     assert sum(s.startswith('INSERT INTO "wagtail_helpdesk_ticketevent"') for s in sql) == 1
+    assert sum(s.startswith('INSERT INTO "wagtail_helpdesk_outboundmessage"') for s in sql) == 1
     assert TicketEvent.objects.filter(kind=EventKind.CREATED).count() == 8
     assert InboundRecord.objects.filter(state=InboundRecord.State.PROCESSED).count() == 8
+    assert all(record.ticket.subject == record.payload["subject"] for record in InboundRecord.objects.all())
+    assert OutboundMessage.objects.filter(kind=OutboundMessage.Kind.AUTO_REPLY).count() == 8
     assert all(b"Subject: Question" in bytes(record.raw) for record in InboundRecord.objects.all())
 
 

@@ -117,43 +117,49 @@ def enqueue_many(rows: Sequence[OutboundMessage]) -> list[OutboundMessage]:
 
     One event that mails several people (a new ticket told to a queue's
     agents) then costs one insert and one delivery task, not one of each per
-    recipient.
+    recipient.  Inside :func:`delivered_together` the rows are stored at the
+    end of that block (until then their ``pk`` is ``None``).
     """
     if not rows:
         return []
-    if connection.features.can_return_rows_from_bulk_insert:
-        saved = OutboundMessage.objects.bulk_create(rows)
-    else:  # the delivery task needs the ids
-        for row in rows:
-            row.save()
-        saved = list(rows)
-    ids = [row.pk for row in saved]
     gathered = _gathered.get()
     if gathered is not None:
-        gathered.extend(ids)
-    else:
-        transaction.on_commit(lambda: dispatch(*ids))
+        gathered.extend(rows)
+        return list(rows)
+    saved = _insert(rows)
+    ids = [row.pk for row in saved]
+    transaction.on_commit(lambda: dispatch(*ids))
     return saved
 
 
-#: Outbound ids stored inside :func:`delivered_together`, handed to one delivery task after commit.
-_gathered: ContextVar[list[int] | None] = ContextVar("helpdesk_outbox_gathered", default=None)
+def _insert(rows: Sequence[OutboundMessage]) -> list[OutboundMessage]:
+    if connection.features.can_return_rows_from_bulk_insert:
+        return OutboundMessage.objects.bulk_create(rows)
+    for row in rows:  # the delivery task needs the ids
+        row.save()
+    return list(rows)
+
+
+#: Outbound messages enqueued inside :func:`delivered_together`, stored and dispatched at its end.
+_gathered: ContextVar[list[OutboundMessage] | None] = ContextVar("helpdesk_outbox_gathered", default=None)
 
 
 @contextlib.contextmanager
 def delivered_together() -> Iterator[None]:
-    """Queue the delivery of every outbound message stored inside as one task, after the transaction commits.
+    """Store every outbound message enqueued inside in one INSERT at the end, delivered by one task after commit.
 
     For work that answers many tickets in one transaction (intake's batch of
-    polled mail: an acknowledgement each): one broker round trip instead of
-    one per message, and each delivery still fails and is retried on its own
-    (``deliver_outbox_messages``).  Use it inside ``transaction.atomic()``; if
-    the block raises, nothing is queued (the rows are rolled back with it).
+    polled mail: an acknowledgement each): nothing reads the outbox while
+    intake works, so the rows can wait for the end of the block; one broker
+    round trip instead of one per message, and each delivery still fails and
+    is retried on its own (``deliver_outbox_messages``).  Use it inside
+    ``transaction.atomic()``; if the block raises, nothing is stored or queued.
     """
     with gathering(_gathered) as gathered:
         yield
     if gathered:
-        transaction.on_commit(lambda: dispatch(*gathered))
+        ids = [row.pk for row in _insert(gathered)]
+        transaction.on_commit(lambda: dispatch(*ids))
 
 
 def dispatch(*outbound_ids: int) -> None:
