@@ -45,3 +45,29 @@ def test_new_ticket_mail_reaches_the_agent_through_the_worker_and_smtp(clean_bro
     [text] = [part for part in to_agent.walk() if part.get_content_type() == "text/plain"]  # mail has an HTML part too
     assert "Kettle leaks" in text.get_payload(decode=True).decode()
     assert AgentNotification.objects.get(user=olena).ticket_id == ticket.pk
+
+
+def test_a_polled_batch_reaches_customers_and_agents_through_the_worker_and_smtp(
+    clean_broker, celery_worker, smtp_mail
+):
+    """One delivery task for the batch's acknowledgements, one run_tasks message for its notifications."""
+    from wagtail_helpdesk.services import mailboxes
+
+    from .test_mailboxes import mail
+
+    queue = QueueFactory(slug="returns", name="Returns", is_default=True)
+    make_agent(queue, username="olena", email="olena@shop.example")
+    mails = [mail(f"Parcel {i}", sender=f"c{i}@mail.example").as_bytes() for i in range(3)]
+
+    assert mailboxes.ingest_many(mails) == [True, True, True]
+
+    received = smtp_mail.wait_for(6)
+    assert (
+        sorted(mail["To"] for mail in received)
+        == ["c0@mail.example", "c1@mail.example", "c2@mail.example"] + ["olena@shop.example"] * 3
+    )
+    assert AgentNotification.objects.filter(user__username="olena").count() == 3
+    wait_until(
+        lambda: set(OutboundMessage.objects.values_list("state", flat=True)) == {OutboundMessage.State.SENT},
+        "every row sent",
+    )
