@@ -17,6 +17,7 @@ from wagtail_helpdesk.exceptions import InvalidInbound
 from wagtail_helpdesk.models import EventKind, InboundRecord, Message, OutboundMessage, Ticket, TicketEvent
 from wagtail_helpdesk.plugins.manager import get_plugin_manager
 from wagtail_helpdesk.services import intake, mailboxes
+from wagtail_helpdesk.services.references import format_reference
 from wagtail_helpdesk.testing.factories import QueueFactory
 
 from .test_mailboxes import mail
@@ -87,6 +88,10 @@ def test_the_batch_stores_its_raw_records_events_and_acknowledgements_in_one_ins
     assert TicketEvent.objects.filter(kind=EventKind.CREATED).count() == 8
     assert InboundRecord.objects.filter(state=InboundRecord.State.PROCESSED).count() == 8
     assert all(record.ticket.subject == record.payload["subject"] for record in InboundRecord.objects.all())
+    # PostgreSQL hands the batch its ticket ids ahead, so each reference rides on its ticket's INSERT.
+    reference_updates = sum(s.startswith('UPDATE "wagtail_helpdesk_ticket" SET "reference"') for s in sql)
+    assert reference_updates == (0 if connection.vendor == "postgresql" else 8)
+    assert all(ticket.reference == format_reference(ticket.pk) for ticket in Ticket.objects.all())
     assert OutboundMessage.objects.filter(kind=OutboundMessage.Kind.AUTO_REPLY).count() == 8
     assert all(b"Subject: Question" in bytes(record.raw) for record in InboundRecord.objects.all())
 
@@ -186,3 +191,17 @@ def item(msg: EmailMessage):
     from wagtail_helpdesk.services.channels import get_channel
 
     return get_channel("email").parse(msg.as_bytes()), msg.as_bytes()
+
+
+def test_tickets_opened_in_a_batch_get_the_same_deadlines_as_one_opened_alone():
+    from .sla_helpers import make_policy
+
+    make_policy()
+    alone = intake.receive(item(mail("Alone"))[0]).ticket
+    in_batch = intake.receive_many([item(mail("First", sender="bob@mail.example")), item(mail("Second"))])
+
+    for outcome in in_batch:
+        ticket = Ticket.objects.get(pk=outcome.ticket.pk)
+        assert ticket.first_response_due - ticket.created_at == alone.first_response_due - alone.created_at
+        assert ticket.resolution_due - ticket.created_at == alone.resolution_due - alone.created_at
+        assert ticket.sla_check_at is not None

@@ -83,3 +83,19 @@ def test_delivering_an_acknowledgement_by_mail_takes_at_most_4_statements(mailou
     with statement_budget(4, control=0):
         assert outbox.deliver(outbound.pk).state == OutboundMessage.State.SENT
     assert mailoutbox[-1].extra_headers["References"] == "<first@mail.example>"
+
+
+def test_delivering_acknowledgements_together_claims_them_in_one_statement(mailoutbox):
+    from wagtail_helpdesk.models import OutboundMessage
+    from wagtail_helpdesk.services import outbox
+
+    for i in range(10):
+        intake.receive(
+            inbound_message(channel="email", external_id=f"<m{i}@mail.example>", sender_email=f"c{i}@x.example")
+        )
+    ids = list(OutboundMessage.objects.values_list("pk", flat=True))  # with the warm-up's: eleven
+    # One claim and one read for all; then per mail the thread's Message-IDs and marking it sent.
+    with statement_budget(2 + 2 * len(ids), control=0):
+        outcomes = outbox.deliver_many(ids)
+    assert {outcome.state for outcome in outcomes.values()} == {OutboundMessage.State.SENT}
+    assert len(mailoutbox) == len(ids) == 11

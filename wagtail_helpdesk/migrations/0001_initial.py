@@ -2,6 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
+import django.utils.timezone
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
@@ -550,9 +551,9 @@ class Migration(migrations.Migration):
                 ('first_responded_at', models.DateTimeField(blank=True, null=True, verbose_name='first responded')),
                 ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='resolved')),
                 ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('last_activity_at', models.DateTimeField(auto_now_add=True, verbose_name='last activity')),
+                ('last_activity_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='last activity')),
                 ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='helpdesk_tickets', to=settings.AUTH_USER_MODEL, verbose_name='assignee')),
                 ('customer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to='wagtail_helpdesk.customer', verbose_name='customer')),
                 ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged', to='wagtail_helpdesk.ticket', verbose_name='merged into')),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .customers import Customer
@@ -135,10 +136,12 @@ class Ticket(models.Model):
     merged_into = models.ForeignKey(
         "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Set when the ticket is built, not when it is saved (as auto_now_add would): intake starts
+    # the SLA clock from it before the INSERT, which then carries the deadlines.
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     #: Last message from anyone; the queue's default ordering.
-    last_activity_at = models.DateTimeField(_("last activity"), auto_now_add=True)
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now, editable=False)
 
     objects = TicketQuerySet.as_manager()
 

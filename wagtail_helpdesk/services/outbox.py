@@ -190,33 +190,38 @@ def deliver(outbound_id: int) -> DeliveryOutcome:
 def deliver_many(outbound_ids: Sequence[int]) -> dict[int, DeliveryOutcome]:
     """Try to deliver outbound messages through their channels; the outcome of each, by id.
 
-    Each row is claimed with its own conditional UPDATE, so two workers never
-    send the same message; a row that is sent, failed or not yet due is left
-    alone ("skipped").  The claimed rows are then read in one query.  A
-    failure is that message's alone: it is retried with back-off or given up,
-    and the others are still sent.
+    The rows are claimed with one conditional UPDATE (pending and due →
+    sending, stamped with this call's time), so two workers never send the
+    same message: the second one's UPDATE finds them no longer pending.  A row
+    that is sent, failed or not yet due is left alone ("skipped").  The rows
+    this call claimed are then read in one query, by that stamp.  A failure is
+    that message's alone: it is retried with back-off or given up, and the
+    others are still sent.
     """
     now = timezone.now()
+    wanted = list(dict.fromkeys(outbound_ids))
+    claimed = _claim(wanted, now)
     outcomes: dict[int, DeliveryOutcome] = {}
-    claimed = []
-    for outbound_id in dict.fromkeys(outbound_ids):
-        if _claim(outbound_id, now):
-            claimed.append(outbound_id)
-        else:
-            outcomes[outbound_id] = DeliveryOutcome(state="skipped")
-    if not claimed:
-        return outcomes
-    for outbound in OutboundMessage.objects.select_related("ticket__queue").filter(pk__in=claimed).order_by("pk"):
+    for outbound in claimed:
         # Each is marked sent as soon as it is: a worker dying mid-batch resends at most the one in flight.
         outcomes[outbound.pk] = _send(outbound)
-    return outcomes
+    return {outbound_id: outcomes.get(outbound_id, DeliveryOutcome(state="skipped")) for outbound_id in wanted}
 
 
-def _claim(outbound_id: int, now) -> bool:
-    return bool(
-        OutboundMessage.objects.filter(pk=outbound_id, state=OutboundMessage.State.PENDING)
+def _claim(outbound_ids: list[int], now) -> list[OutboundMessage]:
+    if not outbound_ids:
+        return []
+    count = (
+        OutboundMessage.objects.filter(pk__in=outbound_ids, state=OutboundMessage.State.PENDING)
         .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
         .update(state=OutboundMessage.State.SENDING, attempts=F("attempts") + 1, next_attempt_at=now)
+    )
+    if not count:
+        return []
+    return list(
+        OutboundMessage.objects.select_related("ticket__queue")
+        .filter(pk__in=outbound_ids, state=OutboundMessage.State.SENDING, next_attempt_at=now)
+        .order_by("pk")
     )
 
 
