@@ -87,7 +87,7 @@ class EmailChannel(Channel):
         if not sender_email or "@" not in sender_email or loops.is_own_address(sender_email.lower()):
             sender_name, sender_email = from_name, from_email
         sender_name = sender_name or (from_name if sender_email == from_email else "")
-        message_id = _header(msg, "Message-ID").strip()
+        message_id = _raw_header(msg, "Message-ID").strip()
         if not message_id:
             # No Message-ID: derive a stable one so re-delivery is still recognised.
             message_id = "<sha256." + hashlib.sha256(payload).hexdigest() + "@missing>"
@@ -103,12 +103,12 @@ class EmailChannel(Channel):
         reply_to = tuple(
             ref
             for header in ("In-Reply-To", "References")
-            for ref in _header(msg, header).split()
+            for ref in _raw_header(msg, header).split()
             if ref.startswith("<")
         )
         bounce = _bounce(msg)
         recipients = getaddresses(
-            [_header(msg, name) for name in ("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To")]
+            [_raw_header(msg, name) for name in ("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To")]
         )
         return InboundMessage(
             channel=self.code,
@@ -156,12 +156,28 @@ _CHARSET_ALIASES = {
 _WESTERN = {"cp1252", ""}
 
 
+def _raw_header(msg: EmailMessage, name: str) -> str:
+    """A header's text as it arrived, unfolded, without the policy's parse.
+
+    For headers made of tokens and addresses only (Message-IDs, recipients,
+    flags), where the parse would only cost time: the policy builds a
+    structured header object for each, the largest part of reading a mail.
+    """
+    name = name.lower()
+    value = next((str(raw) for key, raw in msg.raw_items() if key.lower() == name), "")
+    return _eight_bit(" ".join(value.split()))
+
+
 def _header(msg: EmailMessage, name: str) -> str:
     try:
         value = str(msg.get(name, "") or "")
     except Exception:  # a header the policy cannot decode: keep its raw text
         raw = msg.get_all(name, failobj=[""]) if hasattr(msg, "get_all") else [""]
         value = str(getattr(raw[0], "_parse_tree", None) or raw[0] or "") if raw else ""
+    return _eight_bit(value)
+
+
+def _eight_bit(value: str) -> str:
     if any("\udc80" <= char <= "\udcff" for char in value):
         # Raw 8-bit bytes in a header (RFC 6532 mail, or a client that forgot to encode).
         data = value.encode("utf-8", errors="surrogateescape")
@@ -279,11 +295,11 @@ def _acceptable(files: list[InboundAttachment]) -> tuple[list[InboundAttachment]
 
 def _is_automatic(msg: EmailMessage) -> bool:
     """RFC 3834 and the common vendor headers that mark machine-sent mail."""
-    if _header(msg, "Auto-Submitted").lower() not in ("", "no"):
+    if _raw_header(msg, "Auto-Submitted").lower() not in ("", "no"):
         return True
-    if _header(msg, "Precedence").lower() in _AUTO_PRECEDENCE:
+    if _raw_header(msg, "Precedence").lower() in _AUTO_PRECEDENCE:
         return True
-    if _header(msg, "Return-Path").strip() == "<>":
+    if _raw_header(msg, "Return-Path").strip() == "<>":
         return True  # the null sender: only machines (DSNs, vacation programs) send with it
     # Mailing lists are bulk mail (RFC 2369/2919 headers), whatever their Precedence says.
     return any(_header(msg, h) for h in ("X-Autoreply", "X-Autorespond", "List-Id", "List-Unsubscribe"))
