@@ -65,6 +65,14 @@ def celery_worker(celery_app, transactional_db):
 
     celery_app.conf.task_always_eager = False
     celery_app.loader.import_module("celery.contrib.testing.tasks")
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        # The test thread and the worker thread share one in-memory database (shared cache),
+        # where a table the test is reading makes the worker's UPDATE fail at once with
+        # "database table is locked". Reads of uncommitted data take no table locks.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA read_uncommitted = 1")
     try:
         with start_worker(celery_app, pool="solo", perform_ping_check=True, shutdown_timeout=10) as worker:
             yield worker
