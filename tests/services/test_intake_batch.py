@@ -205,3 +205,28 @@ def test_tickets_opened_in_a_batch_get_the_same_deadlines_as_one_opened_alone():
         assert ticket.first_response_due - ticket.created_at == alone.first_response_due - alone.created_at
         assert ticket.resolution_due - ticket.created_at == alone.resolution_due - alone.created_at
         assert ticket.sla_check_at is not None
+
+
+def test_a_batch_that_fails_after_its_commit_takes_nothing_in_twice(listener, caplog):
+    import logging
+
+    from django.db import transaction
+
+    class AfterCommit:
+        @hookimpl
+        def helpdesk_classify_message(self, message, ticket):
+            def broken():
+                raise RuntimeError("a plugin's callback after the commit")
+
+            if message.subject == "Lid":
+                transaction.on_commit(broken)
+
+    get_plugin_manager().register(AfterCommit(), name="after-commit")
+
+    with caplog.at_level(logging.INFO, logger="wagtail_helpdesk.services.intake"):
+        outcomes = intake.receive_many([item(mail("Kettle")), item(mail("Lid", sender="bob@mail.example"))])
+
+    assert "Taking in a batch of 2 messages one by one" in caplog.text  # the commit went through, then it failed
+    assert [outcome.ticket.subject for outcome in outcomes] == ["Kettle", "Lid"]
+    assert Ticket.objects.count() == 2 and Message.objects.count() == 2
+    assert set(InboundRecord.objects.values_list("state", flat=True)) == {InboundRecord.State.PROCESSED}

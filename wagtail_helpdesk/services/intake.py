@@ -137,10 +137,7 @@ def receive_many(
             results = _process_together([(message, record) for _index, message, record in fresh], match=match)
         except Exception:
             logger.info("Taking in a batch of %d messages one by one after a failure", len(fresh), exc_info=True)
-            results = [
-                _outcome(_receive_stored, message, record, False, match=match, checked=True)
-                for _index, message, record in fresh
-            ]
+            results = [_outcome(_receive_again, message, record, match=match) for _index, message, record in fresh]
         for (index, _message, _record), result in zip(fresh, results, strict=True):
             outcomes[index] = result
     for index in again:
@@ -156,6 +153,13 @@ def _reserved(ticket_ids: list[int]) -> Iterator[None]:
         yield
     finally:
         _reserved_ticket_ids.reset(token)
+
+
+def _receive_again(message: InboundMessage, record: InboundRecord, *, match: bool) -> IntakeResult:
+    """One message of a failed batch, on its own: as its record now says (the batch may have committed
+    before failing, in a callback after the commit), so nothing is ever taken in twice."""
+    record = InboundRecord.objects.select_related("ticket").get(pk=record.pk)
+    return _receive_stored(message, record, True, match=match, checked=True)
 
 
 def _require_ids(message: InboundMessage) -> None:
