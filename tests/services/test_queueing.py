@@ -92,3 +92,10 @@ def test_a_new_ticket_queues_its_agents_notification_and_article_search_in_one_m
     ]
     assert AgentNotification.objects.filter(user=agent, ticket=ticket).exists()
     assert ticket.article_suggestions.exists()
+
+
+def test_a_worker_skips_a_call_it_cannot_run_and_runs_the_rest(caplog):
+    ran = queueing.run([["shop_plugin.not_installed_here", [1]], "not a call", ["tests.queueing.note", ["after"]]])
+
+    assert ran == 1 and RUNS == ["after"]
+    assert "shop_plugin.not_installed_here" in caplog.text and "'not a call'" in caplog.text

@@ -84,13 +84,21 @@ def run(calls: list[list]) -> int:
     """Run gathered ``[task name, args]`` calls in order (the ``run_tasks`` task); return how many succeeded.
 
     A call that raises is logged and queued again on its own, so it gets its
-    task's own retries and one failure never costs the calls after it.
+    task's own retries and one failure never costs the calls after it.  A
+    call this worker cannot run (a task it does not know, such as a plugin's
+    that is not installed here, or an entry that is not a name and arguments)
+    is logged and skipped, for the same reason.
     """
     from celery import current_app
 
     succeeded = 0
-    for name, args in calls:
-        task = current_app.tasks[name]
+    for call in calls:
+        try:
+            name, args = call
+            task = current_app.tasks[name]
+        except (KeyError, TypeError, ValueError):
+            logger.error("Skipping %r in a batch of tasks: this worker has no such task", call)
+            continue
         try:
             task(*args)
         except Exception:
