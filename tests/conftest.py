@@ -4,12 +4,31 @@ from urllib.parse import urlparse
 
 import pytest
 from django.db import connection
+from django.db.backends.signals import connection_created
 
 from wagtail_helpdesk.plugins.manager import reset_plugin_manager
 
 pytest_plugins = ["tests.fixtures.smtp", "tests.fixtures.imap"]
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _read_without_table_locks(sender, connection, **kwargs):
+    """Let every connection to SQLite's shared in-memory test database read without table locks.
+
+    The test thread, a live server's request threads and a Celery worker thread each open
+    their own connection to that one database (shared cache); even the test thread opens a
+    second one once Playwright runs its event loop there, since Django then keeps
+    connections per context.  Between such connections a table another one is writing makes
+    a read fail at once with "database table is locked", and the other way round.  Reads of
+    uncommitted data take no table locks, so the threads only wait on SQLite's single writer.
+    """
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA read_uncommitted = 1")
+
+
+connection_created.connect(_read_without_table_locks, weak=False)
 
 
 def pytest_sessionstart(session):
@@ -65,14 +84,6 @@ def celery_worker(celery_app, transactional_db):
 
     celery_app.conf.task_always_eager = False
     celery_app.loader.import_module("celery.contrib.testing.tasks")
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        # The test thread and the worker thread share one in-memory database (shared cache),
-        # where a table the test is reading makes the worker's UPDATE fail at once with
-        # "database table is locked". Reads of uncommitted data take no table locks.
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA read_uncommitted = 1")
     try:
         with start_worker(celery_app, pool="solo", perform_ping_check=True, shutdown_timeout=10) as worker:
             yield worker
