@@ -15,8 +15,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 
 from tests.admin.conftest import grant
@@ -28,17 +26,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 DOCS_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "agents" / "_static"
 SHOTS = DOCS_SHOTS if os.environ.get("HELPDESK_UPDATE_SCREENSHOTS") else Path(tempfile.gettempdir()) / "helpdesk-shots"
-VIEWPORT = {"width": 1280, "height": 800}
-
-
-def login(browser, live_server, user):
-    """A browser context logged in as ``user`` (the session cookie of Django's test client)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(viewport=VIEWPORT)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-    return context
 
 
 def admin_agent(queue, **kwargs):
@@ -47,7 +34,7 @@ def admin_agent(queue, **kwargs):
     return user
 
 
-def test_agent_claims_replies_with_a_canned_response_and_the_customer_reads_it(live_server, browser):
+def test_agent_claims_replies_with_a_canned_response_and_the_customer_reads_it(live_server, new_context):
     returns = QueueFactory(name="Returns", slug="returns", is_default=True)
     olena = admin_agent(returns, username="olena", first_name="Olena", last_name="Kovalenko")
     piotr = admin_agent(returns, username="piotr", first_name="Piotr", last_name="Nowak")
@@ -67,7 +54,7 @@ def test_agent_claims_replies_with_a_canned_response_and_the_customer_reads_it(l
     TicketFactory(queue=returns, status=Status.OPEN, subject="Already being worked on")
     listing = reverse("wagtailsnippets_wagtail_helpdesk_ticket:list")
 
-    agent = login(browser, live_server, olena).new_page()
+    agent = new_context(olena).new_page()
     agent.goto(f"{live_server.url}{listing}?status=new&queue={returns.pk}")
     rows = agent.locator("table.listing tbody tr")
     assert rows.count() == 1
@@ -87,7 +74,7 @@ def test_agent_claims_replies_with_a_canned_response_and_the_customer_reads_it(l
     draft = agent.input_value("#id_reply-body")
     assert f"prepaid return label for {ticket.reference}" in draft and "Olena Kovalenko" in draft
 
-    colleague = login(browser, live_server, piotr).new_page()
+    colleague = new_context(piotr).new_page()
     colleague.goto(live_server.url + reverse("wagtailsnippets_wagtail_helpdesk_ticket:inspect", args=(ticket.pk,)))
     banner = colleague.locator("[data-helpdesk-presence]")
     banner.wait_for(state="visible")
@@ -103,7 +90,7 @@ def test_agent_claims_replies_with_a_canned_response_and_the_customer_reads_it(l
     reply = Message.objects.get(ticket=ticket, kind=Message.Kind.REPLY)
     assert reply.author_user == olena and "prepaid return label" in reply.body_text
 
-    customer = browser.new_context(viewport=VIEWPORT).new_page()
+    customer = new_context().new_page()
     customer.goto(live_server.url + urlparse(portal.portal_url(ticket)).path)
     conversation = customer.locator(".helpdesk-conversation")
     assert "we have emailed you a prepaid return label" in conversation.inner_text()
