@@ -247,3 +247,43 @@ def test_a_poll_takes_mail_in_batches_and_a_failing_mail_stays_unseen_alone(imap
     assert sorted(Ticket.objects.values_list("subject", flat=True)) == ["Four", "One", "Three", "Two"]
     assert imap_server.unseen_subjects(account) == ["Boom"]
     assert InboundRecord.objects.get(state=InboundRecord.State.FAILED).payload["subject"] == "Boom"
+
+
+def test_a_batch_also_ends_at_its_size_limit_so_large_mails_are_never_all_in_memory(
+    imap_server, account, mailbox, monkeypatch
+):
+    sizes = []
+    ingest_many = mailboxes.ingest_many
+
+    def measured(raws, **kwargs):
+        sizes.append([len(raw) for raw in raws])
+        return ingest_many(raws, **kwargs)
+
+    monkeypatch.setattr(mailboxes, "ingest_many", measured)
+    monkeypatch.setattr(mailboxes, "POLL_BATCH_BYTES", 6000)
+    padding = "x" * 2500
+    for subject in ("One", "Two", "Three", "Four", "Five"):
+        imap_server.append(account, mail(subject, body=padding, sender=f"{subject.lower()}@mail.example").as_bytes())
+    big = mail("Big", body="y" * 9000, sender="big@mail.example").as_bytes()
+    imap_server.append(account, big)
+
+    result = mailboxes.poll(mailbox)
+
+    assert (result.fetched, result.processed, result.failed) == (6, 6, 0)
+    assert [len(batch) for batch in sizes] == [2, 2, 1, 1]  # two of ~2.8 kB fit 6 kB; the big one goes alone
+    assert all(sum(batch) <= 6000 for batch in sizes if len(batch) > 1)
+    assert imap_server.unseen_subjects(account) == []
+    assert Ticket.objects.count() == 6
+
+
+def test_batches_count_mails_and_bytes():
+    pending = iter([(n, b"m" * size) for n, size in enumerate([10, 10, 10, 30, 10, 10, 10, 10])])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mailboxes, "POLL_BATCH", 3)
+        patch.setattr(mailboxes, "POLL_BATCH_BYTES", 25)
+        batches = [[key for key, _raw in batch] for batch in mailboxes._batches(pending)]
+    assert batches == [[0, 1], [2], [3], [4, 5], [6, 7]]  # by size; the 30-byte mail alone
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mailboxes, "POLL_BATCH", 3)
+        batches = [len(batch) for batch in mailboxes._batches(iter([(n, b"m") for n in range(7)]))]
+    assert batches == [3, 3, 1]  # by count

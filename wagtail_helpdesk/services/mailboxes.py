@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import imaplib
-import itertools
 import logging
 import poplib
 import ssl
@@ -39,6 +38,9 @@ TIMEOUT = 60
 LOCK_SECONDS = 15 * 60
 #: Mails a poll fetches before intake takes them in together and they are marked on the server.
 POLL_BATCH = 50
+#: A batch also ends once its raw mails reach this size, so a backlog of large mails
+#: (each may carry ``MAX_ATTACHMENTS`` of ``MAX_ATTACHMENT_BYTES``) is never all in memory.
+POLL_BATCH_BYTES = 25 * 1024 * 1024
 
 
 #: Recorded on the mailbox (and shown on its form) when its password cannot be decrypted.
@@ -84,8 +86,7 @@ def poll(mailbox: Mailbox) -> PollResult:
             raise MailboxError(error)
         try:
             with _session(mailbox) as session:
-                pending = session.pending()
-                while chunk := list(itertools.islice(pending, POLL_BATCH)):
+                for chunk in _batches(session.pending()):
                     result.fetched += len(chunk)
                     outcomes = ingest_many([raw for _key, raw in chunk], queue=queue)
                     for (key, _raw), stored in zip(chunk, outcomes, strict=True):
@@ -107,6 +108,27 @@ def poll(mailbox: Mailbox) -> PollResult:
         return result
     finally:
         cache.delete(lock)
+
+
+def _batches(pending: Iterator[tuple[object, bytes]]) -> Iterator[list[tuple[object, bytes]]]:
+    """The fetched mails in batches of at most ``POLL_BATCH`` mails and, past the first mail, ``POLL_BATCH_BYTES``.
+
+    Mails are fetched as the batches fill, so memory holds one batch and the
+    mail that starts the next; a mail larger than the limit is a batch of its own.
+    """
+    batch: list[tuple[object, bytes]] = []
+    size = 0
+    for key, raw in pending:
+        if batch and size + len(raw) > POLL_BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+        batch.append((key, raw))
+        size += len(raw)
+        if len(batch) >= POLL_BATCH:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def ingest(raw: bytes, *, queue: str = "") -> bool:
